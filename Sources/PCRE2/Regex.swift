@@ -1,0 +1,119 @@
+import CPCRE2
+
+/// A compiled, JIT-compiled PCRE2 pattern over UTF-8 bytes.
+///
+/// A `Regex` is immutable and may be shared between threads; the per-thread
+/// state lives in `MatchData`.
+///
+///     let regex = try Regex(#"(?i)^advertisement$"#)
+///     let data = MatchData()
+///     let line: [UInt8] = Array("Advertisement".utf8)
+///     let hit = try line.withUnsafeBufferPointer { try regex.firstMatch(in: $0, with: data) }
+///     // hit == 0..<13
+public final class Regex: @unchecked Sendable {
+    /// The pattern as it was given.
+    public let pattern: String
+    public let options: CompileOptions
+    /// Whether JIT compilation succeeded (it can be unavailable on some CPUs).
+    public let isJITCompiled: Bool
+    /// The number of capturing groups.
+    public let captureCount: Int
+    /// Named groups, in group-number order.
+    public let namedGroups: [(name: String, index: Int)]
+
+    let code: OpaquePointer
+
+    /// Compiles `pattern` and JIT-compiles the result.
+    ///
+    /// - Throws: `PCRE2Error` with PCRE2's message and the byte offset in
+    ///   `pattern` where compilation failed.
+    public init(_ pattern: String, options: CompileOptions = .unicode) throws(PCRE2Error) {
+        self.pattern = pattern
+        self.options = options
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled: OpaquePointer? = pattern.utf8.withContiguousStorageIfAvailable { bytes in
+            pcre2_compile_8(bytes.baseAddress, bytes.count, options.rawValue, &errorCode, &errorOffset, nil)
+        } ?? {
+            let bytes = Array(pattern.utf8)
+            return pcre2_compile_8(bytes, bytes.count, options.rawValue, &errorCode, &errorOffset, nil)
+        }()
+        guard let compiled else { throw PCRE2Error(code: errorCode, offset: Int(errorOffset)) }
+        code = compiled
+        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+        namedGroups = Regex.readNameTable(compiled)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Finds the first match in `subject` at or after byte `start`.
+    ///
+    /// - Returns: the byte range of the whole match; the groups are in `data`.
+    /// - Throws: `PCRE2Error` when a resource limit stops the match (see
+    ///   `PCRE2Error.isResourceLimit`). Invalid UTF-8 never throws: with
+    ///   `.matchInvalidUTF` it simply never matches.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                           with data: MatchData) throws(PCRE2Error) -> Range<Int>? {
+        data.reserve(pairs: captureCount + 1)
+        // An empty subject has no base address; PCRE2 accepts any pointer with length 0.
+        let base = subject.baseAddress ?? Regex.emptySubject
+        let rc = pcre2_match_8(code, base, subject.count, start, 0, data.pointer, data.context)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw PCRE2Error(code: rc) }
+        return data.range(of: 0)
+    }
+
+    /// Every non-overlapping match in `subject`, left to right.
+    public func allMatches(in subject: UnsafeBufferPointer<UInt8>,
+                           with data: MatchData) throws(PCRE2Error) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var position = 0
+        while position <= subject.count, let hit = try firstMatch(in: subject, from: position, with: data) {
+            found.append(hit)
+            if hit.isEmpty {
+                // Step over one whole character so the next try cannot find the same empty match.
+                position = hit.upperBound + 1
+                while position < subject.count, subject[position] & 0xC0 == 0x80 { position += 1 }
+            } else {
+                position = hit.upperBound
+            }
+        }
+        return found
+    }
+
+    /// Convenience for tests and one-off checks: does `text` match anywhere?
+    public func matches(_ text: String, with data: MatchData = MatchData()) throws(PCRE2Error) -> Bool {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(PCRE2Error) -> Bool in
+            try firstMatch(in: buffer, with: data) != nil
+        }
+    }
+
+    nonisolated(unsafe) private static let emptySubject: UnsafePointer<UInt8> = {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return UnsafePointer(pointer)
+    }()
+
+    private static func readNameTable(_ code: OpaquePointer) -> [(name: String, index: Int)] {
+        var count: UInt32 = 0, entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count)
+        guard count > 0 else { return [] }
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table else { return [] }
+        var names: [(name: String, index: Int)] = []
+        for entry in 0..<Int(count) {
+            let row = table + entry * Int(entrySize)
+            // Each entry: a 2-byte big-endian group number, then the NUL-terminated name.
+            let index = Int(row[0]) << 8 | Int(row[1])
+            names.append((String(cString: row + 2), index))
+        }
+        return names.sorted { $0.index < $1.index }
+    }
+}

@@ -1,0 +1,76 @@
+import WinnowRules
+
+/// What the filter decided for each line of one document.
+///
+///     let decisions = filter.apply(to: document)
+///     for index in document.lines.indices where decisions.isKept(index) { … }
+///
+/// Rules are referred to by their index in `rules` (the filter's rules, in
+/// load order).
+public struct Decisions: Sendable {
+    public enum Verdict: Sendable, Hashable {
+        /// No rule removed the line (it may still have fragments stripped).
+        case kept
+        /// A keep rule protected the line.
+        case protected(rule: Int)
+        /// The rule removed the line; its action says how (drop, drop-block, cut, strip, extract).
+        case dropped(rule: Int)
+    }
+
+    /// A fragment a strip rule removed from inside a kept line, in document bytes.
+    public struct Strip: Sendable, Hashable {
+        public var range: Range<Int>
+        public var rule: Int
+    }
+
+    /// A field a rule extracted from the document.
+    public struct MetaField: Sendable, Hashable {
+        public var name: String
+        public var value: [UInt8]
+        public var rule: Int
+        public var line: Int
+    }
+
+    /// A rule that hit PCRE2's match limit on a line; winnow kept the line.
+    public struct LimitHit: Sendable, Hashable {
+        public var rule: Int
+        public var line: Int
+        public var message: String
+    }
+
+    public let rules: [Rule]
+    var droppedBy: [Int32]
+    var protectedBy: [Int32]
+    public internal(set) var strips: [Int: [Strip]] = [:]
+    public internal(set) var meta: [MetaField] = []
+    /// The site packs that applied to this document.
+    public internal(set) var sites: [String] = []
+    public internal(set) var limitHits: [LimitHit] = []
+
+    init(rules: [Rule], lineCount: Int) {
+        self.rules = rules
+        droppedBy = .init(repeating: -1, count: lineCount)
+        protectedBy = .init(repeating: -1, count: lineCount)
+    }
+
+    public var lineCount: Int { droppedBy.count }
+
+    public func verdict(_ line: Int) -> Verdict {
+        if droppedBy[line] >= 0 { return .dropped(rule: Int(droppedBy[line])) }
+        if protectedBy[line] >= 0 { return .protected(rule: Int(protectedBy[line])) }
+        return .kept
+    }
+
+    @inline(__always) public func isKept(_ line: Int) -> Bool { droppedBy[line] < 0 }
+    @inline(__always) public func isDropped(_ line: Int) -> Bool { droppedBy[line] >= 0 }
+    @inline(__always) public func isProtected(_ line: Int) -> Bool { protectedBy[line] >= 0 }
+
+    /// The rule that removed the line, if any.
+    public func droppingRule(_ line: Int) -> Rule? {
+        droppedBy[line] >= 0 ? rules[Int(droppedBy[line])] : nil
+    }
+
+    mutating func drop(_ line: Int, by rule: Int) {
+        if droppedBy[line] < 0 && protectedBy[line] < 0 { droppedBy[line] = Int32(rule) }
+    }
+}

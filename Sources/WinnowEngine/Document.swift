@@ -1,0 +1,111 @@
+/// One document: its bytes, split into lines and blocks.
+///
+/// A block is a run of non-blank lines; a line of only whitespace (NBSP
+/// included) is blank. The bytes are never changed, so any kept line can be
+/// written out exactly as it came in.
+///
+///     let doc = Document(bytes: Array("Title\n\nFirst paragraph.\n".utf8))
+///     doc.lines.count     // 3
+///     doc.blocks          // [0..<1, 2..<3]
+public struct Document: Sendable {
+    public private(set) var bytes: [UInt8]
+    public private(set) var lines: [Line] = []
+    /// Line index ranges of the blocks, in order.
+    public private(set) var blocks: [Range<Int>] = []
+    /// For each line, the index of its block in `blocks`, or -1 for a blank line.
+    public private(set) var blockOfLine: [Int] = []
+    /// A name for messages: the file path, or `<stdin>#N`.
+    public var name: String
+    /// The host of the page's URL, when known (JSON Lines input); selects site packs.
+    public var host: String?
+
+    public init(bytes: [UInt8], name: String = "<stdin>", host: String? = nil) {
+        self.bytes = bytes
+        self.name = name
+        self.host = host
+        scan()
+    }
+
+    /// The bytes of `range` as a string, for tests and messages (invalid UTF-8 repaired).
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private mutating func scan() {
+        var lines: [Line] = []
+        lines.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var start = 0
+            while start < count {
+                var newline = start
+                if let base = buffer.baseAddress,
+                   let hit = memchr(base + start, 0x0A, count - start) {
+                    newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    newline = count
+                }
+                let end = newline < count ? newline + 1 : count
+                var contentEnd = newline
+                if contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                lines.append(Document.line(buffer, start: start, contentEnd: contentEnd, end: end))
+                start = end
+            }
+        }
+        self.lines = lines
+
+        var blocks: [Range<Int>] = []
+        var blockOfLine = [Int](repeating: -1, count: lines.count)
+        var open: Int?
+        for index in lines.indices {
+            if lines[index].isBlank {
+                if let first = open { blocks.append(first..<index); open = nil }
+            } else {
+                if open == nil { open = index }
+                blockOfLine[index] = blocks.count
+            }
+        }
+        if let first = open { blocks.append(first..<lines.count) }
+        self.blocks = blocks
+        self.blockOfLine = blockOfLine
+    }
+
+    @inline(__always)
+    private static func line(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, contentEnd: Int, end: Int) -> Line {
+        var head = start
+        while head < contentEnd {
+            let width = TextBytes.whitespaceLength(buffer, at: head, end: contentEnd)
+            if width == 0 { break }
+            head += width
+        }
+        var tail = contentEnd
+        while tail > head {
+            let width = TextBytes.whitespaceLength(buffer, endingAt: tail, start: head)
+            if width == 0 { break }
+            tail -= width
+        }
+        if head == tail {
+            return Line(start: start, contentEnd: contentEnd, end: end, subjectStart: head, subjectEnd: head,
+                        hasBullet: false, isBlank: true)
+        }
+        var hasBullet = false
+        let bullet = TextBytes.bulletLength(buffer, at: head, end: tail, indented: head > start)
+        if bullet > 0 {
+            hasBullet = true
+            head += bullet
+            while head < tail {
+                let width = TextBytes.whitespaceLength(buffer, at: head, end: tail)
+                if width == 0 { break }
+                head += width
+            }
+        }
+        return Line(start: start, contentEnd: contentEnd, end: end, subjectStart: head, subjectEnd: tail,
+                    hasBullet: hasBullet, isBlank: false)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

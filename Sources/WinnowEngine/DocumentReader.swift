@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a stream in large chunks and hands out one document at a time, so
+/// memory stays bounded by the largest document, not by the stream.
+///
+///     let reader = DocumentReader(fileDescriptor: 0, name: "<stdin>", separator: .formFeedLine)
+///     while let raw = try reader.next() {
+///         // raw.bytes: the document; raw.separator: the bytes that ended it
+///     }
+public final class DocumentReader {
+    /// One document as read, and the separator bytes that followed it
+    /// (empty for the last document when the input did not end with one).
+    public struct RawDocument: Sendable {
+        public var bytes: [UInt8]
+        public var separator: [UInt8]
+        /// 1-based position of the document in its stream.
+        public var index: Int
+    }
+
+    public let name: String
+    private let descriptor: Int32
+    private let separator: DocumentSeparator
+    private let chunkSize: Int
+    /// Bytes read; those before `head` are already handed out.
+    private var buffer: [UInt8] = []
+    private var head = 0
+    /// Bytes from `head` up to here are known to hold no separator.
+    private var searched = 0
+    private var atEOF = false
+    private var count = 0
+
+    /// - Parameter chunkSize: bytes asked of each `read(2)`; small values are for tests.
+    public init(fileDescriptor: Int32, name: String, separator: DocumentSeparator, chunkSize: Int = 1 << 18) {
+        self.descriptor = fileDescriptor
+        self.name = name
+        self.separator = separator
+        self.chunkSize = max(1, chunkSize)
+    }
+
+    /// The next document, or nil at the end of input.
+    public func next() throws(ReadError) -> RawDocument? {
+        while true {
+            if let (start, end) = findSeparator() {
+                let document = Array(buffer[head..<start])
+                let separatorBytes = Array(buffer[start..<end])
+                head = end
+                searched = end
+                count += 1
+                return RawDocument(bytes: document, separator: separatorBytes, index: count)
+            }
+            if atEOF {
+                guard head < buffer.count else { return nil }
+                let document = Array(buffer[head...])
+                buffer.removeAll(keepingCapacity: true)
+                head = 0
+                searched = 0
+                count += 1
+                return RawDocument(bytes: document, separator: [], index: count)
+            }
+            try fill()
+        }
+    }
+
+    private func fill() throws(ReadError) {
+        // Drop what was handed out before growing, so the buffer never holds more than one document and a chunk.
+        if head > 0 {
+            buffer.removeSubrange(0..<head)
+            searched -= head
+            head = 0
+        }
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        var got = 0
+        while true {
+            got = buffer.withUnsafeMutableBytes { raw in
+                read(descriptor, raw.baseAddress! + old, chunkSize)
+            }
+            if got >= 0 { break }
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            buffer.removeLast(chunkSize)
+            throw ReadError(source: name, reason: reason)
+        }
+        buffer.removeLast(chunkSize - got)
+        if got == 0 { atEOF = true }
+    }
+
+    /// The index of the first `byte` in `buffer[from...]`, found with memchr.
+    private func find(_ byte: UInt8, from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { all in
+            guard let hit = memchr(all.baseAddress! + from, Int32(byte), all.count - from) else { return nil }
+            return all.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// The byte range of the first separator after `head`, if one is certain.
+    private func findSeparator() -> (Int, Int)? {
+        switch separator {
+        case .none:
+            return nil
+        case .nul:
+            guard let at = find(0, from: searched) else {
+                searched = buffer.count
+                return nil
+            }
+            return (at, at + 1)
+        case .formFeedLine:
+            var i = searched
+            while let at = find(0x0C, from: i) {
+                if at == head || buffer[at - 1] == 0x0A {
+                    // Decide only when the bytes after it are here (or the input has ended).
+                    if at + 1 == buffer.count {
+                        if atEOF { return (at, at + 1) }
+                        searched = at
+                        return nil
+                    }
+                    if buffer[at + 1] == 0x0A { return (at, at + 2) }
+                    if buffer[at + 1] == 0x0D {
+                        if at + 2 == buffer.count {
+                            if atEOF { return (at, at + 2) }
+                            searched = at
+                            return nil
+                        }
+                        if buffer[at + 2] == 0x0A { return (at, at + 3) }
+                    }
+                }
+                i = at + 1
+            }
+            searched = buffer.count
+            return nil
+        }
+    }
+}

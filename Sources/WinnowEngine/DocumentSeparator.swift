@@ -1,0 +1,9 @@
+/// How documents are delimited in a stream.
+public enum DocumentSeparator: Sendable, Hashable {
+    /// A line holding only a form feed (`\f\n` or `\f\r\n`): the default on stdin.
+    case formFeedLine
+    /// A NUL byte (`-z`, `--null-data`).
+    case nul
+    /// The whole input is one document (a file argument).
+    case none
+}

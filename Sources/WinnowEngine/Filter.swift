@@ -1,0 +1,387 @@
+import PCRE2
+import WinnowRules
+
+/// Applies a rule set to documents.
+///
+///     let filter = Filter(ruleSet: rules)
+///     let decisions = filter.apply(to: Document(bytes: page))
+///
+/// Rules apply in four phases; within a phase, in load order:
+/// 1. `keep` rules protect lines from every other rule;
+/// 2. `cut` rules: the earliest line any of them fires on, and everything
+///    after it, is dropped;
+/// 3. content rules (`drop`, `drop-block`, `strip`, `extract`) whose
+///    conditions do not read verdicts; the first rule to drop a line is its reason;
+/// 4. context rules, whose conditions read verdicts (`dropped`,
+///    `dropped-nearby`), each seeing the verdicts left by all rules before it.
+///
+/// A `Filter` holds per-thread match scratch; use one per thread.
+public final class Filter {
+    /// The rules, in load order; `Decisions` refer to them by index.
+    public let rules: [Rule]
+    public let settings: DocumentSettings
+    private let packs: [SitePack]
+    private let forcedSites: Set<String>
+    private let phases: [[Int]]
+    private let needsRepeats: Bool
+    private let matchData: MatchData
+    private var joined = JoinedSubject()
+
+    /// - Parameters:
+    ///   - sites: site packs to apply to every document, whatever it shows.
+    ///   - first: a rule id to run first in its phase, so that a test can
+    ///     tell whether that rule, rather than an earlier one, drops a line.
+    public init(ruleSet: RuleSet, sites: [String] = [], limits: MatchLimits = .default, first: String? = nil) {
+        rules = ruleSet.rules
+        settings = ruleSet.settings
+        packs = ruleSet.sitePacks
+        forcedSites = Set(sites.map { $0.lowercased() })
+        matchData = MatchData(limits: limits)
+        var keep: [Int] = [], cut: [Int] = [], content: [Int] = [], context: [Int] = []
+        for (index, rule) in rules.enumerated() {
+            switch rule.action {
+            case .keep: keep.append(index)
+            case .cut: cut.append(index)
+            default: if rule.isContextRule { context.append(index) } else { content.append(index) }
+            }
+        }
+        var phases = [keep, cut, content, context]
+        if let first, let index = rules.firstIndex(where: { $0.id == first }) {
+            for p in phases.indices where phases[p].contains(index) {
+                phases[p].removeAll { $0 == index }
+                phases[p].insert(index, at: 0)
+            }
+        }
+        self.phases = phases
+        needsRepeats = rules.contains { $0.conditions.readsRepeats }
+    }
+
+    /// The site packs that apply to `document`: named with `--site`, matching
+    /// the document's host, or detected in its text.
+    public func activeSites(for document: Document) -> Set<String> {
+        var active = Set<String>()
+        for pack in packs {
+            if forcedSites.contains(pack.name) || (document.host.map(pack.covers(host:)) ?? false) {
+                active.insert(pack.name)
+            } else if let detect = pack.detect {
+                let found = document.bytes.withUnsafeBufferPointer { try? detect.firstMatch(in: $0, with: matchData) }
+                if found != nil { active.insert(pack.name) }
+            }
+        }
+        return active
+    }
+
+    public func apply(to document: Document) -> Decisions {
+        var decisions = Decisions(rules: rules, lineCount: document.lines.count)
+        guard !document.lines.isEmpty else { return decisions }
+        let sites = activeSites(for: document)
+        decisions.sites = packs.map(\.name).filter(sites.contains)
+        let features = LineFeatures(document: document, settings: settings, countRepeats: needsRepeats)
+        document.bytes.withUnsafeBufferPointer { buffer in
+            var pass = Pass(filter: self, document: document, buffer: buffer, features: features)
+            for (phase, members) in phases.enumerated() {
+                var cutAt: (line: Int, rule: Int)?
+                for index in members {
+                    let rule = rules[index]
+                    if let site = rule.site, !sites.contains(site) { continue }
+                    let hits = pass.evaluate(rule, index: index, decisions: &decisions)
+                    if phase == 1, let line = hits.lines.first, line < (cutAt?.line ?? Int.max) {
+                        cutAt = (line, index)
+                    } else if phase != 1 {
+                        apply(hits, of: rule, index: index, document: document, decisions: &decisions)
+                    }
+                }
+                if let cutAt {
+                    for line in cutAt.line..<document.lines.count { decisions.drop(line, by: cutAt.rule) }
+                }
+            }
+        }
+        return decisions
+    }
+
+    private func apply(_ hits: Hits, of rule: Rule, index: Int, document: Document, decisions: inout Decisions) {
+        switch rule.action {
+        case .keep:
+            for line in hits.lines where decisions.protectedBy[line] < 0 { decisions.protectedBy[line] = Int32(index) }
+        case .drop, .cut:
+            for line in hits.lines { decisions.drop(line, by: index) }
+        case .dropBlock:
+            for line in hits.lines {
+                let block = document.blockOfLine[line]
+                guard block >= 0 else { continue }
+                for member in document.blocks[block] { decisions.drop(member, by: index) }
+            }
+        case .extract:
+            for line in hits.lines { decisions.drop(line, by: index) }
+            for field in hits.fields { decisions.meta.append(.init(name: field.name, value: field.value,
+                                                                   rule: index, line: field.line)) }
+        case .strip:
+            for (line, range) in hits.fragments where decisions.isKept(line) && !decisions.isProtected(line) {
+                decisions.strips[line, default: []].append(.init(range: range, rule: index))
+            }
+            // A line with nothing left but whitespace goes, charged to the rule that emptied it.
+            for line in Set(hits.fragments.map(\.line)) where decisions.isKept(line) {
+                if Filter.isEmptyAfterStrips(document, line: line, strips: decisions.strips[line] ?? []) {
+                    decisions.drop(line, by: index)
+                    decisions.strips[line] = nil
+                }
+            }
+        }
+        for hit in hits.limitHits {
+            decisions.limitHits.append(.init(rule: index, line: hit.line, message: hit.message))
+        }
+    }
+
+    static func isEmptyAfterStrips(_ document: Document, line: Int, strips: [Decisions.Strip]) -> Bool {
+        let subject = document.lines[line].subject
+        var covered = [Bool](repeating: false, count: subject.count)
+        for strip in strips {
+            let low = max(strip.range.lowerBound, subject.lowerBound), high = min(strip.range.upperBound, subject.upperBound)
+            if low < high { for i in low..<high { covered[i - subject.lowerBound] = true } }
+        }
+        return document.bytes.withUnsafeBufferPointer { buffer in
+            var i = subject.lowerBound
+            while i < subject.upperBound {
+                if covered[i - subject.lowerBound] { i += 1; continue }
+                let space = TextBytes.whitespaceLength(buffer, at: i, end: subject.upperBound)
+                if space == 0 { return false }
+                i += space
+            }
+            return true
+        }
+    }
+
+    // MARK: - Evaluation
+
+    /// What one rule found in one document, before it is applied.
+    struct Hits {
+        var lines: [Int] = []
+        var fragments: [(line: Int, range: Range<Int>)] = []
+        var fields: [(name: String, value: [UInt8], line: Int)] = []
+        var limitHits: [(line: Int, message: String)] = []
+    }
+
+    /// The state of evaluating rules over one document.
+    struct Pass {
+        let filter: Filter
+        let document: Document
+        let buffer: UnsafeBufferPointer<UInt8>
+        let features: LineFeatures
+
+        func subject(of line: Int, _ kind: Rule.Subject) -> Range<Int> {
+            kind == .trimmed ? document.lines[line].subject : document.lines[line].content
+        }
+
+        mutating func evaluate(_ rule: Rule, index: Int, decisions: inout Decisions) -> Hits {
+            switch rule.scope {
+            case .line: return evaluateLines(rule, decisions: decisions)
+            case .block:
+                var hits = Hits()
+                for block in document.blocks { evaluateJoined(rule, lines: block, decisions: decisions, into: &hits) }
+                return hits
+            case .document:
+                var hits = Hits()
+                evaluateJoined(rule, lines: 0..<document.lines.count, decisions: decisions, into: &hits)
+                return hits
+            }
+        }
+
+        /// Whether a rule still has anything to do on a line.
+        private func isOpen(_ line: Int, for rule: Rule, decisions: Decisions) -> Bool {
+            if rule.action == .keep { return true }
+            return decisions.isKept(line) && !decisions.isProtected(line)
+        }
+
+        private func evaluateLines(_ rule: Rule, decisions: Decisions) -> Hits {
+            var hits = Hits()
+            let conditions = rule.conditions
+            let lines = document.lines
+            let run = conditions.run ?? 0
+            var runLength = 0
+            var pending: [Int] = []
+
+            for i in lines.indices where !lines[i].isBlank {
+                // Lines already decided can be skipped, except that a run counts them all.
+                if run == 0, !isOpen(i, for: rule, decisions: decisions) { continue }
+                var matched = false
+                if holdsCheap(conditions, line: i, decisions: decisions) {
+                    let range = subject(of: i, rule.subject)
+                    do {
+                        if let hit = try rule.regex.firstMatch(in: UnsafeBufferPointer(rebasing: buffer[range]),
+                                                               with: filter.matchData) {
+                            // Read groups before other conditions reuse the match data.
+                            var found = Hits()
+                            record(rule, line: i, subject: range, first: hit, into: &found)
+                            if holdsExpensive(conditions, line: i, kind: rule.subject, decisions: decisions,
+                                              hits: &hits) {
+                                matched = true
+                                hits.fragments += found.fragments
+                                hits.fields += found.fields
+                            }
+                        }
+                    } catch {
+                        hits.limitHits.append((i, error.message))
+                    }
+                }
+                if run == 0 {
+                    if matched { hits.lines.append(i) }
+                } else if matched {
+                    runLength += 1
+                    if isOpen(i, for: rule, decisions: decisions) { pending.append(i) }
+                } else {
+                    if runLength >= run { hits.lines += pending }
+                    pending.removeAll()
+                    runLength = 0
+                }
+            }
+            if run > 0 {
+                if runLength >= run { hits.lines += pending }
+                let inRuns = Set(hits.lines)
+                hits.fragments.removeAll { !inRuns.contains($0.line) }
+                hits.fields.removeAll { !inRuns.contains($0.line) }
+            }
+            return hits
+        }
+
+        /// Records what a matching line contributes: strip fragments and extracted fields.
+        private func record(_ rule: Rule, line: Int, subject range: Range<Int>, first: Range<Int>,
+                            into hits: inout Hits) {
+            switch rule.action {
+            case .strip:
+                let local = UnsafeBufferPointer(rebasing: buffer[range])
+                let all = (try? rule.regex.allMatches(in: local, with: filter.matchData)) ?? [first]
+                for match in all where !match.isEmpty {
+                    hits.fragments.append((line, (range.lowerBound + match.lowerBound)..<(range.lowerBound + match.upperBound)))
+                }
+            case .extract:
+                // Groups are read from the match data of the match just made.
+                for (name, group) in rule.regex.namedGroups {
+                    guard let value = filter.matchData.range(of: group), !value.isEmpty else { continue }
+                    let bytes = Array(buffer[(range.lowerBound + value.lowerBound)..<(range.lowerBound + value.upperBound)])
+                    hits.fields.append((name, bytes, line))
+                }
+            default:
+                break
+            }
+        }
+
+        /// Block and document scope: the regex runs over the lines joined by `\n`.
+        private mutating func evaluateJoined(_ rule: Rule, lines: Range<Int>, decisions: Decisions,
+                                             into hits: inout Hits) {
+            filter.joined.build(lines: lines, document: document, buffer: buffer, kind: rule.subject)
+            let joined = filter.joined
+            let matches: [Range<Int>]
+            do {
+                matches = try joined.bytes.withUnsafeBufferPointer { (subject) throws(PCRE2Error) -> [Range<Int>] in
+                    try rule.regex.allMatches(in: subject, with: filter.matchData)
+                }
+            } catch {
+                hits.limitHits.append((lines.lowerBound, error.message))
+                return
+            }
+            var taken = Set<Int>()
+            for match in matches {
+                let first = joined.line(at: match.lowerBound)
+                let last = match.isEmpty ? first : joined.line(at: match.upperBound - 1)
+                if rule.action == .extract {
+                    let names = rule.regex.namedGroups
+                    // Re-run at this match's start to load its groups into the match data.
+                    _ = try? joined.bytes.withUnsafeBufferPointer { subject in
+                        try rule.regex.firstMatch(in: subject, from: match.lowerBound, with: filter.matchData)
+                    }
+                    for (name, group) in names {
+                        guard let value = filter.matchData.range(of: group), !value.isEmpty else { continue }
+                        hits.fields.append((name, Array(joined.bytes[value]), joined.line(at: value.lowerBound)))
+                    }
+                }
+                for line in first...last where !document.lines[line].isBlank {
+                    guard isOpen(line, for: rule, decisions: decisions),
+                          holdsCheap(rule.conditions, line: line, decisions: decisions),
+                          holdsExpensive(rule.conditions, line: line, kind: rule.subject, decisions: decisions,
+                                         hits: &hits)
+                    else { continue }
+                    if rule.action == .strip {
+                        if let range = joined.documentRange(of: match, onLine: line) {
+                            hits.fragments.append((line, range))
+                        }
+                    } else if taken.insert(line).inserted {
+                        hits.lines.append(line)
+                    }
+                }
+            }
+            hits.lines.sort()
+        }
+
+        // MARK: Conditions
+
+        /// The conditions that need no regex: counts, flags, position, verdicts.
+        func holdsCheap(_ c: LineConditions, line i: Int, decisions: Decisions) -> Bool {
+            let f = features
+            if let v = c.minChars, f.chars[i] < v { return false }
+            if let v = c.maxChars, f.chars[i] > v { return false }
+            if let v = c.minWords, f.words[i] < v { return false }
+            if let v = c.maxWords, f.words[i] > v { return false }
+            if let v = c.sentence, f.sentence[i] != v { return false }
+            if let v = c.prose, f.prose[i] != v { return false }
+            if let v = c.bullet, document.lines[i].hasBullet != v { return false }
+            if let v = c.regions, !v.contains(f.region(of: i)) { return false }
+            if let v = c.firstLines, f.ordinal[i] >= v { return false }
+            if let v = c.lastLines, f.ordinalFromEnd(i) >= v { return false }
+            if let v = c.minRepeats, f.repeats.isEmpty || f.repeats[i] < v { return false }
+            if c.minBlockLines != nil || c.maxBlockLines != nil {
+                let block = document.blockOfLine[i]
+                let size = block >= 0 ? document.blocks[block].count : 0
+                if let v = c.minBlockLines, size < v { return false }
+                if let v = c.maxBlockLines, size > v { return false }
+            }
+            if let v = c.dropped, decisions.isDropped(i) != v { return false }
+            if let nearby = c.droppedNearby, !isDroppedNearby(i, nearby, decisions: decisions) { return false }
+            return true
+        }
+
+        /// The conditions that run regexes or look at neighbours.
+        func holdsExpensive(_ c: LineConditions, line i: Int, kind: Rule.Subject, decisions: Decisions,
+                            hits: inout Hits) -> Bool {
+            if c.regex != nil || c.unless != nil {
+                let local = UnsafeBufferPointer(rebasing: buffer[subject(of: i, kind)])
+                do {
+                    if let regex = c.regex, try regex.firstMatch(in: local, with: filter.matchData) == nil { return false }
+                    if let unless = c.unless, try unless.firstMatch(in: local, with: filter.matchData) != nil { return false }
+                } catch {
+                    hits.limitHits.append((i, error.message))
+                    return false
+                }
+            }
+            if let previous = c.previous {
+                let j = Int(features.previous[i])
+                guard j >= 0, holdsCheap(previous, line: j, decisions: decisions),
+                      holdsExpensive(previous, line: j, kind: kind, decisions: decisions, hits: &hits)
+                else { return false }
+            }
+            if let next = c.next {
+                let j = Int(features.next[i])
+                guard j >= 0, holdsCheap(next, line: j, decisions: decisions),
+                      holdsExpensive(next, line: j, kind: kind, decisions: decisions, hits: &hits)
+                else { return false }
+            }
+            return true
+        }
+
+        private func isDroppedNearby(_ i: Int, _ nearby: LineConditions.DroppedNearby, decisions: Decisions) -> Bool {
+            var seen = 0, dropped = 0
+            var j = Int(features.previous[i]), steps = 0
+            while j >= 0, steps < nearby.window {
+                seen += 1; steps += 1
+                if decisions.isDropped(j) { dropped += 1 }
+                j = Int(features.previous[j])
+            }
+            j = Int(features.next[i]); steps = 0
+            while j >= 0, steps < nearby.window {
+                seen += 1; steps += 1
+                if decisions.isDropped(j) { dropped += 1 }
+                j = Int(features.next[j])
+            }
+            return seen > 0 && Double(dropped) >= nearby.fraction * Double(seen)
+        }
+    }
+}

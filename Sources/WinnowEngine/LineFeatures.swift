@@ -1,0 +1,144 @@
+import WinnowRules
+
+/// What conditions read about each line, computed once per document in one
+/// pass over the bytes.
+public struct LineFeatures: Sendable {
+    /// Unicode scalars in the subject.
+    public private(set) var chars: [Int32]
+    /// Whitespace-separated tokens with a letter or digit; each CJK character counts as a word.
+    public private(set) var words: [Int32]
+    /// Ends with `.`, `!`, `?` or `…`, maybe followed by closing quotes or brackets.
+    public private(set) var sentence: [Bool]
+    public private(set) var prose: [Bool]
+    /// Position among non-blank lines, or -1 for a blank line.
+    public private(set) var ordinal: [Int32]
+    public private(set) var nonBlankCount: Int
+    /// The nearest non-blank line before and after each line, or -1.
+    public private(set) var previous: [Int32]
+    public private(set) var next: [Int32]
+    /// Index of the first and last prose lines, or nil when there is no prose.
+    public private(set) var firstProse: Int?
+    public private(set) var lastProse: Int?
+    /// How many lines of the document have the same subject; filled only when a rule asks.
+    public private(set) var repeats: [Int32] = []
+
+    public init(document: Document, settings: DocumentSettings, countRepeats: Bool) {
+        let lines = document.lines
+        let n = lines.count
+        chars = .init(repeating: 0, count: n)
+        words = .init(repeating: 0, count: n)
+        sentence = .init(repeating: false, count: n)
+        prose = .init(repeating: false, count: n)
+        ordinal = .init(repeating: -1, count: n)
+        previous = .init(repeating: -1, count: n)
+        next = .init(repeating: -1, count: n)
+        nonBlankCount = 0
+        document.bytes.withUnsafeBufferPointer { buffer in
+            var last: Int32 = -1
+            for i in 0..<n where !lines[i].isBlank {
+                let line = lines[i]
+                chars[i] = LineFeatures.countScalars(buffer, line.subject)
+                words[i] = LineFeatures.countWords(buffer, line.subject)
+                sentence[i] = LineFeatures.endsLikeSentence(buffer, line.subject)
+                prose[i] = sentence[i] && Int(words[i]) >= settings.proseMinWords
+                ordinal[i] = Int32(nonBlankCount)
+                nonBlankCount += 1
+                previous[i] = last
+                if last >= 0 { next[Int(last)] = Int32(i) }
+                last = Int32(i)
+                if prose[i] {
+                    if firstProse == nil { firstProse = i }
+                    lastProse = i
+                }
+            }
+            // Blank lines see the same neighbours as the lines around them.
+            var before: Int32 = -1
+            for i in 0..<n {
+                if lines[i].isBlank { previous[i] = before } else { before = Int32(i) }
+            }
+            var after: Int32 = -1
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                if lines[i].isBlank { next[i] = after } else { after = Int32(i) }
+            }
+            if countRepeats { repeats = LineFeatures.countRepeats(buffer, lines) }
+        }
+    }
+
+    public func region(of line: Int) -> Region {
+        guard let firstProse, let lastProse else { return .body }
+        if line < firstProse { return .header }
+        if line > lastProse { return .footer }
+        return .body
+    }
+
+    /// Position counted from the end among non-blank lines (0 for the last).
+    public func ordinalFromEnd(_ line: Int) -> Int { nonBlankCount - 1 - Int(ordinal[line]) }
+
+    static func countScalars(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+        var count: Int32 = 0
+        for i in range where buffer[i] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    static func countWords(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+        var count: Int32 = 0
+        var inToken = false, tokenHasWord = false
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let space = TextBytes.whitespaceLength(buffer, at: i, end: range.upperBound)
+            if space > 0 {
+                if inToken && tokenHasWord { count += 1 }
+                inToken = false
+                tokenHasWord = false
+                i += space
+                continue
+            }
+            let b = buffer[i]
+            inToken = true
+            if b >= 0xE3 && b <= 0xED && !(b == 0xE3 && i + 1 < range.upperBound && buffer[i + 1] == 0x80) {
+                // CJK and Hangul: no spaces between words, so each character counts as one.
+                count += 1
+            } else if b < 0x80 ? TextBytes.isWordByte(b) : (b >= 0xC3 && b != 0xE2 && b != 0xE3) {
+                tokenHasWord = true
+            }
+            i += 1
+        }
+        if inToken && tokenHasWord { count += 1 }
+        return count
+    }
+
+    static func endsLikeSentence(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        let start = range.lowerBound
+        // Skip closing quotes and brackets: `He said "no."` and `(AFP.)` end sentences.
+        while end > start {
+            let b = buffer[end - 1]
+            if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x2A { end -= 1; continue }
+            if end - start >= 3, buffer[end - 3] == 0xE2, buffer[end - 2] == 0x80,
+               b == 0x9D || b == 0x99 || b == 0xBA { end -= 3; continue }            // ” ’ ›
+            if end - start >= 2, buffer[end - 2] == 0xC2, b == 0xBB { end -= 2; continue } // »
+            break
+        }
+        guard end > start else { return false }
+        let b = buffer[end - 1]
+        if b == 0x2E || b == 0x21 || b == 0x3F { return true }                          // . ! ?
+        guard end - start >= 3 else { return false }
+        let b2 = buffer[end - 3], b1 = buffer[end - 2]
+        if b2 == 0xE2, b1 == 0x80, b == 0xA6 { return true }                             // …
+        if b2 == 0xE3, b1 == 0x80, b == 0x82 { return true }                             // 。
+        if b2 == 0xEF, b1 == 0xBC, b == 0x81 || b == 0x9F { return true }                // ！ ？
+        return false
+    }
+
+    static func countRepeats(_ buffer: UnsafeBufferPointer<UInt8>, _ lines: [Line]) -> [Int32] {
+        var hashes = [Int](repeating: 0, count: lines.count)
+        var counts: [Int: Int32] = [:]
+        for (i, line) in lines.enumerated() where !line.isBlank {
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[line.subject])))
+            hashes[i] = hasher.finalize()
+            counts[hashes[i], default: 0] += 1
+        }
+        return lines.indices.map { lines[$0].isBlank ? 0 : counts[hashes[$0]] ?? 0 }
+    }
+}

@@ -1,0 +1,46 @@
+import PCRE2
+
+/// One rule from a rule file: a regex, what to do with what it matches, and
+/// the examples that prove it.
+public struct Rule: @unchecked Sendable {
+    /// How a line is presented to a line-scope regex.
+    public enum Subject: String, Sendable, Hashable, CaseIterable {
+        /// Leading whitespace and one list bullet removed, trailing whitespace removed.
+        case trimmed
+        /// The line as it is, without its line terminator.
+        case raw
+    }
+
+    /// The qualified id: the file's path under its rules directory, without
+    /// extension, then `/`, then the id written in the file (`ads/label`).
+    public var id: String
+    public var description: String
+    public var regex: Regex
+    public var action: RuleAction
+    public var scope: RuleScope
+    public var subject: Subject
+    public var conditions: LineConditions
+    public var examples: [Example]
+    /// Where the rule's mapping starts in its file.
+    public var location: SourceLocation
+    /// The site pack the rule belongs to, or nil for a generic rule.
+    public var site: String?
+
+    public init(id: String, description: String, regex: Regex, action: RuleAction, scope: RuleScope,
+                subject: Subject = .trimmed, conditions: LineConditions = LineConditions(),
+                examples: [Example] = [], location: SourceLocation, site: String? = nil) {
+        self.id = id
+        self.description = description
+        self.regex = regex
+        self.action = action
+        self.scope = scope
+        self.subject = subject
+        self.conditions = conditions
+        self.examples = examples
+        self.location = location
+        self.site = site
+    }
+
+    /// Context rules read other rules' verdicts, so they run after the rest.
+    public var isContextRule: Bool { conditions.readsVerdicts }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Every rule winnow applies, in load order, with the site packs that gate some of them.
+///
+///     let set = try RuleSet.load(try RuleSource.directory("rules"))
+///         .disabling(["ads/label"])
+///
+/// Load order is the order of the sources (files sorted by path within each
+/// directory, directories in the order given), then the order of rules in
+/// each file. The engine applies rules by phase and, within a phase, in this
+/// order (see `README.md`, "The order in which rules apply").
+public struct RuleSet: Sendable {
+    public private(set) var files: [RuleFile]
+    public private(set) var settings: DocumentSettings
+    /// Problems that do not stop a run, such as a rule without examples.
+    public private(set) var warnings: [Diagnostic]
+
+    public init(files: [RuleFile], settings: DocumentSettings = DocumentSettings(), warnings: [Diagnostic] = []) {
+        self.files = files
+        self.settings = settings
+        self.warnings = warnings
+    }
+
+    /// All rules, in load order.
+    public var rules: [Rule] { files.flatMap(\.rules) }
+
+    /// The site packs, in load order.
+    public var sitePacks: [SitePack] { files.compactMap(\.site) }
+
+    /// The rule with this qualified id.
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// Parses every source and reports every problem in every file at once.
+    ///
+    /// - Throws: `RuleLoadFailure` listing each error as `file:line:col`.
+    public static func load(_ sources: [RuleSource]) throws(RuleLoadFailure) -> RuleSet {
+        var diagnostics: [Diagnostic] = []
+        var files: [RuleFile] = []
+        var settings = DocumentSettings()
+        var settingOrigins: [String: (value: Int, location: SourceLocation)] = [:]
+        var ruleOrigins: [String: SourceLocation] = [:]
+        var siteOrigins: [String: SourceLocation] = [:]
+
+        for source in sources {
+            let parser = RuleFileParser(source: source)
+            let file = parser.parse()
+            diagnostics += parser.diagnostics
+            for (key, value, location) in parser.settings {
+                if let earlier = settingOrigins[key], earlier.value != value {
+                    diagnostics.append(.error(at: location,
+                                              "setting '\(key)' is \(earlier.value) at \(earlier.location); "
+                                                  + "two files may not disagree", code: "settings"))
+                    continue
+                }
+                settingOrigins[key] = (value, location)
+                if key == "prose-min-words" { settings.proseMinWords = value }
+            }
+            guard var file else { continue }
+            file.rules = file.rules.filter { rule in
+                if let first = ruleOrigins[rule.id] {
+                    diagnostics.append(.error(at: rule.location, "duplicate rule id; first defined at \(first)",
+                                              rule: rule.id, code: "duplicate-id"))
+                    return false
+                }
+                ruleOrigins[rule.id] = rule.location
+                return true
+            }
+            if let site = file.site {
+                if let first = siteOrigins[site.name] {
+                    diagnostics.append(.error(at: site.location, "site pack '\(site.name)' is already defined at \(first)",
+                                              code: "duplicate-id"))
+                    continue
+                }
+                siteOrigins[site.name] = site.location
+            }
+            files.append(file)
+        }
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw RuleLoadFailure(errors) }
+        return RuleSet(files: files, settings: settings, warnings: diagnostics)
+    }
+
+    /// The set without the rules that `patterns` name.
+    ///
+    /// A pattern is a qualified rule id (`ads/label`), a file qualifier that
+    /// turns off the whole file (`ads`, `sites/livemint.com`), or a shell glob
+    /// over ids (`sites/*`).
+    ///
+    /// - Throws: `UnknownRulePattern` for a pattern that names no rule, so a
+    ///   typo does not pass silently.
+    public func disabling(_ patterns: [String]) throws(UnknownRulePattern) -> RuleSet {
+        guard !patterns.isEmpty else { return self }
+        let all = rules
+        for pattern in patterns where !all.contains(where: { RuleSet.pattern(pattern, names: $0) }) {
+            throw UnknownRulePattern(pattern: pattern)
+        }
+        var copy = self
+        copy.files = files.map { file in
+            var file = file
+            file.rules = file.rules.filter { rule in !patterns.contains { RuleSet.pattern($0, names: rule) } }
+            return file
+        }
+        return copy
+    }
+
+    static func pattern(_ pattern: String, names rule: Rule) -> Bool {
+        if rule.id == pattern || rule.id.hasPrefix(pattern + "/") { return true }
+        return fnmatch(pattern, rule.id, 0) == 0
+    }
+}
+
+/// A `--disable` pattern that matches no rule.
+public struct UnknownRulePattern: Error, Sendable, CustomStringConvertible {
+    public var pattern: String
+    public var description: String { "--disable '\(pattern)' names no rule ('winnow rules' lists them)" }
+}

@@ -1,0 +1,74 @@
+import Yams
+
+/// Maps a position inside a parsed YAML scalar back to its line and column
+/// in the file, so that an error at offset 7 of a regex points at the very
+/// character in the rule file, quotes and escapes taken into account.
+struct ScalarLocator {
+    private let lines: [[Unicode.Scalar]]
+    let file: String
+
+    init(text: String, file: String) {
+        self.file = file
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+    }
+
+    func location(of mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    /// The file position of the `offset`-th Unicode scalar of `scalar`'s value.
+    func location(in scalar: Node.Scalar, offset: Int) -> SourceLocation {
+        guard let mark = scalar.mark, mark.line >= 1, mark.line <= lines.count else {
+            return location(of: scalar.mark)
+        }
+        switch scalar.style {
+        case .literal, .folded:
+            return blockLocation(markLine: mark.line, offset: offset) ?? location(of: mark)
+        case .singleQuoted, .doubleQuoted:
+            return quotedLocation(mark: mark, offset: offset, double: scalar.style == .doubleQuoted)
+        default:
+            return SourceLocation(file: file, line: mark.line, column: mark.column + offset)
+        }
+    }
+
+    private func quotedLocation(mark: Mark, offset: Int, double: Bool) -> SourceLocation {
+        let row = lines[mark.line - 1]
+        var index = mark.column  // 0-based index just past the opening quote
+        var remaining = offset
+        while remaining > 0, index < row.count {
+            let scalar = row[index]
+            if double, scalar == "\\", index + 1 < row.count {
+                switch row[index + 1] {
+                case "x": index += 4
+                case "u": index += 6
+                case "U": index += 10
+                default: index += 2
+                }
+            } else if !double, scalar == "'", index + 1 < row.count, row[index + 1] == "'" {
+                index += 2
+            } else {
+                index += 1
+            }
+            remaining -= 1
+        }
+        return SourceLocation(file: file, line: mark.line, column: index + 1)
+    }
+
+    /// Block scalars (`|`, `>`) start on the line after their indicator.
+    private func blockLocation(markLine: Int, offset: Int) -> SourceLocation? {
+        var lineIndex = markLine  // 0-based index of the first content line
+        while lineIndex < lines.count, lines[lineIndex].allSatisfy({ $0 == " " }) { lineIndex += 1 }
+        guard lineIndex < lines.count else { return nil }
+        let indent = lines[lineIndex].prefix { $0 == " " }.count
+        var remaining = offset
+        while lineIndex < lines.count {
+            let content = max(0, lines[lineIndex].count - indent)
+            if remaining <= content {
+                return SourceLocation(file: file, line: lineIndex + 1, column: indent + remaining + 1)
+            }
+            remaining -= content + 1  // the line break is one character of the value
+            lineIndex += 1
+        }
+        return nil
+    }
+}

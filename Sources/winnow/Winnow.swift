@@ -1,0 +1,45 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `winnow` command: filtering is the default subcommand.
+@main
+struct Winnow: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Remove ads and boilerplate from scraped page text.",
+        discussion: """
+            winnow reads page text (a browser's innerText, lynx -dump, an HTML-to-text \
+            converter's output) and writes the article without the menus, ad labels, \
+            share bars, related-story lists and footers around it. Its rules are PCRE2 \
+            regexes in YAML files; see 'winnow rules' and the README.
+
+            Exit status: 0 success, 1 failed checks (test, lint, malformed records), 2 errors.
+            """,
+        version: version,
+        subcommands: [FilterCommand.self, TestCommand.self, LintCommand.self, RulesCommand.self],
+        defaultSubcommand: FilterCommand.self
+    )
+
+    /// Runs the command line, with winnow's exit codes: ArgumentParser's usage
+    /// errors exit 2 rather than 64, as grep and ripgrep do.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Glibc.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Winnow.exit(withError: error)
+            }
+            StandardError.write(fullMessage(for: error) + "\n")
+            Glibc.exit(code == .failure ? 1 : 2)
+        }
+    }
+}

@@ -13,7 +13,11 @@ import WinnowRules
 /// 3. content rules (`drop`, `drop-block`, `strip`, `extract`) whose
 ///    conditions do not read verdicts; the first rule to drop a line is its reason;
 /// 4. context rules, whose conditions read verdicts (`dropped`,
-///    `dropped-nearby`), each seeing the verdicts left by all rules before it.
+///    `dropped-nearby`, `prev-kept`, `next-kept`) or regions, each seeing the
+///    verdicts left by all rules before it.
+///
+/// Regions are computed from the prose lines still kept when a rule runs, so
+/// a prose-like footer that a phrase rule dropped does not stretch the body.
 ///
 /// A `Filter` holds per-thread match scratch; use one per thread.
 public final class Filter {
@@ -76,7 +80,8 @@ public final class Filter {
         guard !document.lines.isEmpty else { return decisions }
         let sites = activeSites(for: document)
         decisions.sites = packs.map(\.name).filter(sites.contains)
-        let features = LineFeatures(document: document, settings: settings, countRepeats: needsRepeats)
+        var features = LineFeatures(document: document, settings: settings, countRepeats: needsRepeats)
+        features.updateRegions(decisions)
         document.bytes.withUnsafeBufferPointer { buffer in
             var pass = Pass(filter: self, document: document, buffer: buffer, features: features)
             for (phase, members) in phases.enumerated() {
@@ -166,13 +171,14 @@ public final class Filter {
         let filter: Filter
         let document: Document
         let buffer: UnsafeBufferPointer<UInt8>
-        let features: LineFeatures
+        var features: LineFeatures
 
         func subject(of line: Int, _ kind: Rule.Subject) -> Range<Int> {
             kind == .trimmed ? document.lines[line].subject : document.lines[line].content
         }
 
         mutating func evaluate(_ rule: Rule, index: Int, decisions: inout Decisions) -> Hits {
+            if rule.conditions.readsRegions { features.updateRegions(decisions) }
             switch rule.scope {
             case .line: return evaluateLines(rule, decisions: decisions)
             case .block:
@@ -364,7 +370,26 @@ public final class Filter {
                       holdsExpensive(next, line: j, kind: kind, decisions: decisions, hits: &hits)
                 else { return false }
             }
+            if let previous = c.previousKept {
+                let j = nearestKept(from: i, step: features.previous, decisions: decisions)
+                guard j >= 0, holdsCheap(previous, line: j, decisions: decisions),
+                      holdsExpensive(previous, line: j, kind: kind, decisions: decisions, hits: &hits)
+                else { return false }
+            }
+            if let next = c.nextKept {
+                let j = nearestKept(from: i, step: features.next, decisions: decisions)
+                guard j >= 0, holdsCheap(next, line: j, decisions: decisions),
+                      holdsExpensive(next, line: j, kind: kind, decisions: decisions, hits: &hits)
+                else { return false }
+            }
             return true
+        }
+
+        /// The nearest non-blank line in one direction that no rule has dropped, or -1.
+        private func nearestKept(from i: Int, step: [Int32], decisions: Decisions) -> Int {
+            var j = Int(step[i])
+            while j >= 0, decisions.isDropped(j) { j = Int(step[j]) }
+            return j
         }
 
         private func isDroppedNearby(_ i: Int, _ nearby: LineConditions.DroppedNearby, decisions: Decisions) -> Bool {

@@ -64,6 +64,12 @@ public struct LineFeatures: Sendable {
         }
     }
 
+    /// Recomputes the regions from the prose lines that are still kept.
+    mutating func updateRegions(_ decisions: Decisions) {
+        firstProse = prose.indices.first { prose[$0] && decisions.isKept($0) }
+        lastProse = prose.indices.last { prose[$0] && decisions.isKept($0) }
+    }
+
     public func region(of line: Int) -> Region {
         guard let firstProse, let lastProse else { return .body }
         if line < firstProse { return .header }

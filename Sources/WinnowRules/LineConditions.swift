@@ -52,7 +52,7 @@ public struct LineConditions: @unchecked Sendable {
         }
     }
 
-    enum Neighbour: Hashable { case previous, next }
+    enum Neighbour: Hashable { case previous, next, previousKept, nextKept }
 
     public init() {}
 
@@ -68,6 +68,18 @@ public struct LineConditions: @unchecked Sendable {
         set { neighbours[.next] = newValue }
     }
 
+    /// Conditions on the nearest non-blank line before this one that no rule has dropped.
+    public var previousKept: LineConditions? {
+        get { neighbours[.previousKept] }
+        set { neighbours[.previousKept] = newValue }
+    }
+
+    /// Conditions on the nearest non-blank line after this one that no rule has dropped.
+    public var nextKept: LineConditions? {
+        get { neighbours[.nextKept] }
+        set { neighbours[.nextKept] = newValue }
+    }
+
     /// True when no condition is set.
     public var isEmpty: Bool {
         minChars == nil && maxChars == nil && minWords == nil && maxWords == nil && sentence == nil
@@ -79,7 +91,14 @@ public struct LineConditions: @unchecked Sendable {
     /// Whether checking these conditions needs other rules' verdicts, which
     /// makes the rule a context rule that runs after the content rules.
     public var readsVerdicts: Bool {
-        dropped != nil || droppedNearby != nil || neighbours.values.contains { $0.readsVerdicts }
+        dropped != nil || droppedNearby != nil || neighbours[.previousKept] != nil || neighbours[.nextKept] != nil
+            || neighbours.values.contains { $0.readsVerdicts }
+    }
+
+    /// Whether checking needs the document's regions, which are computed
+    /// from the prose lines still kept when the rule runs.
+    public var readsRegions: Bool {
+        regions != nil || neighbours.values.contains { $0.readsRegions }
     }
 
     /// Whether checking needs how often each line repeats in the document.

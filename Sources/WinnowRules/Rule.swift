@@ -41,6 +41,7 @@ public struct Rule: @unchecked Sendable {
         self.site = site
     }
 
-    /// Context rules read other rules' verdicts, so they run after the rest.
-    public var isContextRule: Bool { conditions.readsVerdicts }
+    /// Context rules read other rules' verdicts (directly, or through the
+    /// regions, which depend on which prose survives), so they run after the rest.
+    public var isContextRule: Bool { conditions.readsVerdicts || conditions.readsRegions }
 }

@@ -22,7 +22,7 @@ final class RuleFileParser {
     static let conditionKeys: Set<String> = [
         "min-chars", "max-chars", "min-words", "max-words", "sentence", "bullet", "prose", "region",
         "first-lines", "last-lines", "repeated", "min-block-lines", "max-block-lines", "run", "regex", "unless",
-        "dropped", "dropped-nearby", "prev", "next",
+        "dropped", "dropped-nearby", "prev", "next", "prev-kept", "next-kept",
     ]
 
     init(source: RuleSource) {
@@ -180,7 +180,7 @@ final class RuleFileParser {
             }
             if let action, action == .keep || action == .cut, conditions.readsVerdicts {
                 fail(at: node, "a \(action.rawValue) rule runs before other rules and cannot read their verdicts"
-                     + " ('dropped', 'dropped-nearby')", rule: id, code: "schema")
+                     + " ('dropped', 'dropped-nearby', 'prev-kept', 'next-kept')", rule: id, code: "schema")
             }
         }
 
@@ -245,7 +245,7 @@ final class RuleFileParser {
                 conditions.regions = regions
             case "regex", "unless":
                 if key == "regex", !nested {
-                    fail(at: keyNode, "'regex' under 'when' is only for prev/next; use the rule's own regex",
+                    fail(at: keyNode, "'regex' under 'when' is only for neighbours (prev, next…); use the rule's own regex",
                          rule: rule, code: "schema")
                 }
                 guard let scalar = value.scalar else {
@@ -266,13 +266,18 @@ final class RuleFileParser {
                     fail(at: value, "'dropped-nearby' needs 'window' (lines) and 'min' (a fraction)", rule: rule,
                          code: "schema")
                 }
-            case "prev", "next":
+            case "prev", "next", "prev-kept", "next-kept":
                 if nested {
-                    fail(at: keyNode, "prev/next cannot be nested", rule: rule, code: "schema")
+                    fail(at: keyNode, "\(key) cannot be nested inside another neighbour", rule: rule, code: "schema")
                     continue
                 }
                 let inner = parseConditions(value, options: options, rule: rule, nested: true)
-                if key == "prev" { conditions.previous = inner } else { conditions.next = inner }
+                switch key {
+                case "prev": conditions.previous = inner
+                case "next": conditions.next = inner
+                case "prev-kept": conditions.previousKept = inner
+                default: conditions.nextKept = inner
+                }
             default:
                 break  // reported by checkKeys
             }

@@ -4,12 +4,20 @@ import Glibc
 import Darwin
 #endif
 
-/// A buffered byte sink over a file descriptor.
+/// A buffered byte sink over a file descriptor, or in memory.
 ///
 /// Printers append bytes; the filter calls `flush()` after each document so
 /// output flows while input is still arriving.
+///
+///     let memory = OutputStream()            // collects into `collected`
+///     TextPrinter().write(doc, decisions, to: memory)
+///     memory.flush()
+///     String(decoding: memory.collected, as: UTF8.self)
 public final class OutputStream {
-    private let descriptor: Int32
+    /// The file descriptor written to, or nil for an in-memory stream.
+    private let descriptor: Int32?
+    /// Everything flushed so far, for an in-memory stream.
+    public private(set) var collected: [UInt8] = []
     private var buffer: [UInt8] = []
     private let capacity: Int
     /// Set when a write failed (for example a closed pipe); later writes are dropped.
@@ -19,6 +27,12 @@ public final class OutputStream {
         self.descriptor = fileDescriptor
         self.capacity = capacity
         buffer.reserveCapacity(capacity)
+    }
+
+    /// An in-memory stream: flushed bytes go to `collected`.
+    public init() {
+        descriptor = nil
+        capacity = 1 << 16
     }
 
     deinit { flush() }
@@ -52,6 +66,10 @@ public final class OutputStream {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         guard failure == nil else { return }
+        guard let descriptor else {
+            collected += buffer
+            return
+        }
         buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {

@@ -44,7 +44,8 @@ public let builtinRuleFiles: [(path: String, text: String)] = [
 
 """
 for file in files {
-    source += "    (\(literal(file.path).replacingOccurrences(of: "\n", with: "")), \(literal(file.text))),\n"
+    // Paths are single-line; a one-line raw string holds them as they are.
+    source += "    (#\"\(file.path)\"#, \(literal(file.text))),\n"
 }
 source += "]\n"
 do {

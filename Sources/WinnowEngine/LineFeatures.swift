@@ -16,9 +16,10 @@ public struct LineFeatures: Sendable {
     /// The nearest non-blank line before and after each line, or -1.
     public private(set) var previous: [Int32]
     public private(set) var next: [Int32]
-    /// Index of the first and last prose lines, or nil when there is no prose.
-    public private(set) var firstProse: Int?
-    public private(set) var lastProse: Int?
+    /// The body: the stretch of lines where prose outweighs everything else
+    /// (see `updateRegions`), or nil when the document has no prose.
+    public private(set) var body: ClosedRange<Int>?
+    private let bodyLinePenalty: Int
     /// How many lines of the document have the same subject; filled only when a rule asks.
     public private(set) var repeats: [Int32] = []
 
@@ -33,6 +34,7 @@ public struct LineFeatures: Sendable {
         previous = .init(repeating: -1, count: n)
         next = .init(repeating: -1, count: n)
         nonBlankCount = 0
+        bodyLinePenalty = settings.bodyLinePenalty
         document.bytes.withUnsafeBufferPointer { buffer in
             var last: Int32 = -1
             for i in 0..<n where !lines[i].isBlank {
@@ -46,10 +48,6 @@ public struct LineFeatures: Sendable {
                 previous[i] = last
                 if last >= 0 { next[Int(last)] = Int32(i) }
                 last = Int32(i)
-                if prose[i] {
-                    if firstProse == nil { firstProse = i }
-                    lastProse = i
-                }
             }
             // Blank lines see the same neighbours as the lines around them.
             var before: Int32 = -1
@@ -64,16 +62,35 @@ public struct LineFeatures: Sendable {
         }
     }
 
-    /// Recomputes the regions from the prose lines that are still kept.
+    /// Recomputes the body from the lines that are still kept.
+    ///
+    /// Each kept prose line scores its word count; every other non-blank
+    /// line, and every dropped line, scores `-bodyLinePenalty`. The body is
+    /// the stretch with the highest total (the maximum-sum subarray, as in
+    /// Finn's Body Text Extraction), so a lone prose-like line in a footer
+    /// does not stretch the body over the junk between it and the article.
     mutating func updateRegions(_ decisions: Decisions) {
-        firstProse = prose.indices.first { prose[$0] && decisions.isKept($0) }
-        lastProse = prose.indices.last { prose[$0] && decisions.isKept($0) }
+        var best = 0, bestRange: ClosedRange<Int>?
+        var running = 0, start = 0
+        for i in prose.indices where ordinal[i] >= 0 {
+            let score = prose[i] && decisions.isKept(i) ? Int(words[i]) : -bodyLinePenalty
+            if running <= 0 {
+                running = 0
+                start = i
+            }
+            running += score
+            if running > best {
+                best = running
+                bestRange = start...i
+            }
+        }
+        body = bestRange
     }
 
     public func region(of line: Int) -> Region {
-        guard let firstProse, let lastProse else { return .body }
-        if line < firstProse { return .header }
-        if line > lastProse { return .footer }
+        guard let body else { return .body }
+        if line < body.lowerBound { return .header }
+        if line > body.upperBound { return .footer }
         return .body
     }
 

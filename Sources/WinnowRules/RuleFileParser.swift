@@ -18,7 +18,7 @@ final class RuleFileParser {
                                         "when", "examples"]
     static let defaultKeys: Set<String> = ["action", "scope", "subject", "caseless"]
     static let exampleKeys: Set<String> = ["text", "before", "after", "result", "meta"]
-    static let settingKeys: Set<String> = ["prose-min-words"]
+    static let settingKeys: Set<String> = ["prose-min-words", "body-line-penalty"]
     static let conditionKeys: Set<String> = [
         "min-chars", "max-chars", "min-words", "max-words", "sentence", "bullet", "prose", "region",
         "first-lines", "last-lines", "repeated", "min-block-lines", "max-block-lines", "run", "regex", "unless",

@@ -53,7 +53,11 @@ public struct RuleSet: Sendable {
                     continue
                 }
                 settingOrigins[key] = (value, location)
-                if key == "prose-min-words" { settings.proseMinWords = value }
+                switch key {
+                case "prose-min-words": settings.proseMinWords = value
+                case "body-line-penalty": settings.bodyLinePenalty = value
+                default: break
+                }
             }
             guard var file else { continue }
             file.rules = file.rules.filter { rule in

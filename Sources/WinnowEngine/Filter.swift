@@ -340,6 +340,7 @@ public final class Filter {
                 if let v = c.minBlockLines, size < v { return false }
                 if let v = c.maxBlockLines, size > v { return false }
             }
+            if let v = c.proseAbove, f.proseFractionBefore(i) < v { return false }
             if let v = c.dropped, decisions.isDropped(i) != v { return false }
             if let nearby = c.droppedNearby, !isDroppedNearby(i, nearby, decisions: decisions) { return false }
             return true

@@ -19,7 +19,10 @@ public struct LineFeatures: Sendable {
     /// The body: the stretch of lines where prose outweighs everything else
     /// (see `updateRegions`), or nil when the document has no prose.
     public private(set) var body: ClosedRange<Int>?
-    private let bodyLinePenalty: Int
+    /// Kept prose words before each line, and in all; see `updateRegions`.
+    public private(set) var proseWordsBefore: [Int32] = []
+    public private(set) var proseWordsTotal = 0
+    private let settings: DocumentSettings
     /// How many lines of the document have the same subject; filled only when a rule asks.
     public private(set) var repeats: [Int32] = []
 
@@ -34,7 +37,7 @@ public struct LineFeatures: Sendable {
         previous = .init(repeating: -1, count: n)
         next = .init(repeating: -1, count: n)
         nonBlankCount = 0
-        bodyLinePenalty = settings.bodyLinePenalty
+        self.settings = settings
         document.bytes.withUnsafeBufferPointer { buffer in
             var last: Int32 = -1
             for i in 0..<n where !lines[i].isBlank {
@@ -62,18 +65,32 @@ public struct LineFeatures: Sendable {
         }
     }
 
-    /// Recomputes the body from the lines that are still kept.
+    /// Recomputes the body, and the prose words before each line, from the
+    /// lines that are still kept.
     ///
-    /// Each kept prose line scores its word count; every other non-blank
-    /// line, and every dropped line, scores `-bodyLinePenalty`. The body is
-    /// the stretch with the highest total (the maximum-sum subarray, as in
-    /// Finn's Body Text Extraction), so a lone prose-like line in a footer
-    /// does not stretch the body over the junk between it and the article.
+    /// Every non-blank line gets a score: a kept prose line its word count,
+    /// a long line without a sentence ending half its words, a short line
+    /// or a dropped line `-shortLinePenalty`, any other line `-linePenalty`.
+    /// The body is the stretch with the highest total (the maximum-sum
+    /// subarray, as in Finn's Body Text Extraction), so a lone prose-like
+    /// line in a footer does not stretch the body over the junk before it.
     mutating func updateRegions(_ decisions: Decisions) {
         var best = 0, bestRange: ClosedRange<Int>?
         var running = 0, start = 0
-        for i in prose.indices where ordinal[i] >= 0 {
-            let score = prose[i] && decisions.isKept(i) ? Int(words[i]) : -bodyLinePenalty
+        var before = 0
+        if proseWordsBefore.count != prose.count { proseWordsBefore = .init(repeating: 0, count: prose.count) }
+        for i in prose.indices {
+            proseWordsBefore[i] = Int32(before)
+            guard ordinal[i] >= 0 else { continue }
+            let kept = decisions.isKept(i)
+            if kept && prose[i] { before += Int(words[i]) }
+            // Scores are doubled so that half a word stays an integer.
+            let score: Int
+            if !kept { score = -2 * settings.shortLinePenalty }
+            else if prose[i] { score = 2 * Int(words[i]) }
+            else if words[i] >= settings.longLineWords { score = Int(words[i]) }
+            else if words[i] <= settings.shortLineWords { score = -2 * settings.shortLinePenalty }
+            else { score = -2 * settings.linePenalty }
             if running <= 0 {
                 running = 0
                 start = i
@@ -85,6 +102,12 @@ public struct LineFeatures: Sendable {
             }
         }
         body = bestRange
+        proseWordsTotal = before
+    }
+
+    /// The share of the kept prose words that come before `line` (0 when there is no prose).
+    public func proseFractionBefore(_ line: Int) -> Double {
+        proseWordsTotal > 0 ? Double(proseWordsBefore[line]) / Double(proseWordsTotal) : 0
     }
 
     public func region(of line: Int) -> Region {

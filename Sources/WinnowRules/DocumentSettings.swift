@@ -2,16 +2,31 @@
 ///
 /// Set in a rule file under `settings:`; two files may not set the same key
 /// to different values.
+///
+///     settings:
+///       prose-min-words: 10     # a sentence of 10+ words is prose
+///       short-line-penalty: 4   # what a menu-like line costs the body
 public struct DocumentSettings: Sendable, Hashable {
     /// How many words a sentence-like line needs to count as prose.
-    public var proseMinWords: Int = 10
-    /// What each non-prose (or dropped) line costs when the body is found:
-    /// the body is the stretch where prose words minus this penalty per
-    /// other line is highest.
-    public var bodyLinePenalty: Int = 2
+    public var proseMinWords = 10
+    /// A line this long counts for the body at half weight even without a
+    /// sentence ending (paragraphs some renderers cut, list items).
+    public var longLineWords = 12
+    /// A line with at most this many words is short (menu-like).
+    public var shortLineWords = 3
+    /// What a line that is neither prose, long nor short costs the body.
+    public var linePenalty = 1
+    /// What a short line, or a line a rule dropped, costs the body.
+    public var shortLinePenalty = 4
 
-    public init(proseMinWords: Int = 10, bodyLinePenalty: Int = 2) {
-        self.proseMinWords = proseMinWords
-        self.bodyLinePenalty = bodyLinePenalty
-    }
+    public init() {}
+
+    /// The keys a `settings:` mapping may set, with how to apply each.
+    public static let keys: [String: WritableKeyPath<DocumentSettings, Int> & Sendable] = [
+        "prose-min-words": \.proseMinWords,
+        "long-line-words": \.longLineWords,
+        "short-line-words": \.shortLineWords,
+        "line-penalty": \.linePenalty,
+        "short-line-penalty": \.shortLinePenalty,
+    ]
 }

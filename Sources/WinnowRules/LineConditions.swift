@@ -37,6 +37,8 @@ public struct LineConditions: @unchecked Sendable {
     public var regex: Regex?
     /// The line must not match this regex.
     public var unless: Regex?
+    /// At least this fraction of the document's kept prose words come before the line.
+    public var proseAbove: Double?
     /// The line is already dropped (or not) by an earlier rule.
     public var dropped: Bool?
     /// At least `fraction` of the `window` non-blank lines on each side are dropped.
@@ -85,7 +87,8 @@ public struct LineConditions: @unchecked Sendable {
         minChars == nil && maxChars == nil && minWords == nil && maxWords == nil && sentence == nil
             && bullet == nil && prose == nil && regions == nil && firstLines == nil && lastLines == nil
             && minRepeats == nil && minBlockLines == nil && maxBlockLines == nil && run == nil
-            && regex == nil && unless == nil && dropped == nil && droppedNearby == nil && neighbours.isEmpty
+            && regex == nil && unless == nil && dropped == nil && droppedNearby == nil && proseAbove == nil
+            && neighbours.isEmpty
     }
 
     /// Whether checking these conditions needs other rules' verdicts, which
@@ -95,10 +98,10 @@ public struct LineConditions: @unchecked Sendable {
             || neighbours.values.contains { $0.readsVerdicts }
     }
 
-    /// Whether checking needs the document's regions, which are computed
-    /// from the prose lines still kept when the rule runs.
+    /// Whether checking needs the document's regions or prose positions,
+    /// which are computed from the lines still kept when the rule runs.
     public var readsRegions: Bool {
-        regions != nil || neighbours.values.contains { $0.readsRegions }
+        regions != nil || proseAbove != nil || neighbours.values.contains { $0.readsRegions }
     }
 
     /// Whether checking needs how often each line repeats in the document.

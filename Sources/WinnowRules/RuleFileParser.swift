@@ -18,11 +18,11 @@ final class RuleFileParser {
                                         "when", "examples"]
     static let defaultKeys: Set<String> = ["action", "scope", "subject", "caseless"]
     static let exampleKeys: Set<String> = ["text", "before", "after", "result", "meta"]
-    static let settingKeys: Set<String> = ["prose-min-words", "body-line-penalty"]
+    static let settingKeys = Set(DocumentSettings.keys.keys)
     static let conditionKeys: Set<String> = [
         "min-chars", "max-chars", "min-words", "max-words", "sentence", "bullet", "prose", "region",
         "first-lines", "last-lines", "repeated", "min-block-lines", "max-block-lines", "run", "regex", "unless",
-        "dropped", "dropped-nearby", "prev", "next", "prev-kept", "next-kept",
+        "dropped", "dropped-nearby", "prev", "next", "prev-kept", "next-kept", "prose-above",
     ]
 
     init(source: RuleSource) {
@@ -255,6 +255,8 @@ final class RuleFileParser {
                 // Conditions always look at single lines.
                 let regex = compile(scalar, options: options.subtracting(.multiline), rule: rule)
                 if key == "regex" { conditions.regex = regex } else { conditions.unless = regex }
+            case "prose-above":
+                conditions.proseAbove = fractionValue(value, key: key, rule: rule)
             case "dropped-nearby":
                 guard let sub = mapping(value, what: "'dropped-nearby'", rule: rule) else { continue }
                 checkKeys(sub, allowed: ["window", "min"], what: "dropped-nearby", rule: rule)

@@ -53,11 +53,7 @@ public struct RuleSet: Sendable {
                     continue
                 }
                 settingOrigins[key] = (value, location)
-                switch key {
-                case "prose-min-words": settings.proseMinWords = value
-                case "body-line-penalty": settings.bodyLinePenalty = value
-                default: break
-                }
+                if let path = DocumentSettings.keys[key] { settings[keyPath: path] = value }
             }
             guard var file else { continue }
             file.rules = file.rules.filter { rule in

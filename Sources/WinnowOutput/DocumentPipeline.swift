@@ -13,6 +13,9 @@ import Glibc
 ///         TextPrinter().write(doc, decisions, to: out)
 ///     }
 ///     try pipeline.run(path: "-")
+///
+/// Printers: `TextPrinter` (the default), `ExplainPrinter` (`--explain`),
+/// `JSONDocumentPrinter` (`--format jsonl`, with `writesSeparators` off).
 public final class DocumentPipeline {
     /// Writes one document's output; returns whether it ended with a line terminator.
     public typealias Printer = (Document, Decisions, OutputStream) -> Bool
@@ -25,6 +28,9 @@ public final class DocumentPipeline {
     public var onLimitHit: ((Document, Decisions.LimitHit) -> Void)?
     /// Called after each document, for statistics.
     public var onDocument: ((Document, Decisions) -> Void)?
+    /// Whether documents are separated in the output (text and `--explain`).
+    /// JSON Lines records carry their own newline, so their printer turns this off.
+    public var writesSeparators = true
     /// Set after a document that its input did not separate from the next
     /// (a file, or the last document on stdin): the next one gets a separator.
     private var separatorOwed = false
@@ -63,18 +69,37 @@ public final class DocumentPipeline {
     /// Filters one document that is already in memory, then writes `separator`
     /// after it, or owes the default separator to the next document.
     public func process(_ document: Document, separator: [UInt8]? = nil) {
-        if separatorOwed {
-            writeSeparator(defaultSeparator)
-            separatorOwed = false
-        }
+        payOwedSeparator()
         let decisions = filter.apply(to: document)
         let endsWithTerminator = printer(document, decisions, out)
         lastEndedWithTerminator = endsWithTerminator || !wroteSomething(document, decisions)
         documents += 1
-        if let separator { writeSeparator(separator) } else { separatorOwed = true }
+        endDocument(separator: separator)
         for hit in decisions.limitHits { onLimitHit?(document, hit) }
         onDocument?(document, decisions)
         out.flush()
+    }
+
+    /// Writes `bytes` unfiltered, as a document of its own: how a malformed
+    /// JSON Lines record passes through to text output.
+    public func passThrough(_ bytes: [UInt8]) {
+        payOwedSeparator()
+        out.write(bytes)
+        lastEndedWithTerminator = bytes.last == 0x0A || bytes.isEmpty
+        endDocument(separator: nil)
+        out.flush()
+    }
+
+    private func payOwedSeparator() {
+        if separatorOwed {
+            writeSeparator(defaultSeparator)
+            separatorOwed = false
+        }
+    }
+
+    private func endDocument(separator: [UInt8]?) {
+        guard writesSeparators else { return }
+        if let separator { writeSeparator(separator) } else { separatorOwed = true }
     }
 
     private func writeSeparator(_ separator: [UInt8]) {

@@ -5,6 +5,13 @@ import WinnowEngine
 /// Kept lines come out byte for byte as they came in, terminator included,
 /// minus any fragments a strip rule removed. Between blocks there is exactly
 /// one blank line; a document's leading and trailing blank lines go.
+///
+///     TextPrinter().write(document, decisions, to: OutputStream(fileDescriptor: 1))
+///
+///     var buffer = ByteBuffer()                  // or render into memory
+///     let size = TextPrinter().write(document, decisions, into: &buffer)
+///
+///     TextPrinter().measure(document, decisions) // or only measure
 public struct TextPrinter: Sendable {
     public init() {}
 
@@ -14,44 +21,75 @@ public struct TextPrinter: Sendable {
     ///   when nothing was written, or the last kept line had none).
     @discardableResult
     public func write(_ document: Document, _ decisions: Decisions, to out: OutputStream) -> Bool {
+        var sink = out
+        return write(document, decisions, into: &sink).endsWithTerminator
+    }
+
+    /// The size the text output of `document` would have, without writing it.
+    public func measure(_ document: Document, _ decisions: Decisions) -> Written {
+        var counter = ByteCounter()
+        return write(document, decisions, into: &counter)
+    }
+
+    /// Writes `document`'s kept lines to any sink, and says how much it wrote.
+    @discardableResult
+    public func write<Sink: ByteSink>(_ document: Document, _ decisions: Decisions, into out: inout Sink) -> Written {
+        var written = Written()
         var lastBlock = -1
-        var lastTerminator: ArraySlice<UInt8> = [0x0A]
-        var endsWithTerminator = false
+        // The terminator of the last line written (`\n` or `\r\n`), reused for the blank line between blocks.
+        var lastTerminator: Range<Int>?
         var wroteAny = false
         document.bytes.withUnsafeBufferPointer { bytes in
+            func put(_ range: Range<Int>?) {
+                if let range {
+                    out.write(UnsafeBufferPointer(rebasing: bytes[range]))
+                    written.bytes += range.count
+                } else {
+                    Self.newline.withUnsafeBufferPointer { out.write($0) }
+                    written.bytes += 1
+                }
+            }
             for (index, line) in document.lines.enumerated() where !line.isBlank && decisions.isKept(index) {
                 let block = document.blockOfLine[index]
                 if wroteAny, block != lastBlock {
-                    if !endsWithTerminator { out.write(lastTerminator) }
-                    out.write(lastTerminator)
+                    if !written.endsWithTerminator { put(lastTerminator) }
+                    put(lastTerminator)
+                    written.lines += 1
                 }
                 if let strips = decisions.strips[index] {
-                    Self.writeStripped(bytes, line: line, strips: strips, to: out)
+                    written.bytes += Self.writeStripped(bytes, line: line, strips: strips, to: &out)
                 } else {
-                    out.write(UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]))
+                    put(line.start..<line.end)
                 }
-                if line.isTerminated {
-                    lastTerminator = document.bytes[line.contentEnd..<line.end]
-                }
-                endsWithTerminator = line.isTerminated
+                if line.isTerminated { lastTerminator = line.contentEnd..<line.end }
+                written.endsWithTerminator = line.isTerminated
+                written.lines += 1
                 lastBlock = block
                 wroteAny = true
             }
         }
-        return endsWithTerminator
+        return written
     }
 
-    /// The line without its stripped fragments (ranges may overlap).
-    static func writeStripped(_ bytes: UnsafeBufferPointer<UInt8>, line: Line, strips: [Decisions.Strip],
-                              to out: OutputStream) {
+    private static let newline: [UInt8] = [0x0A]
+
+    /// Writes the line without its stripped fragments (ranges may overlap); returns the bytes written.
+    static func writeStripped<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, line: Line,
+                                              strips: [Decisions.Strip], to out: inout Sink) -> Int {
         let ranges = strips.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         var position = line.start
+        var count = 0
         for range in ranges {
             if range.lowerBound > position {
                 out.write(UnsafeBufferPointer(rebasing: bytes[position..<range.lowerBound]))
+                count += range.lowerBound - position
             }
             position = max(position, range.upperBound)
         }
-        if position < line.end { out.write(UnsafeBufferPointer(rebasing: bytes[position..<line.end])) }
+        if position < line.end {
+            out.write(UnsafeBufferPointer(rebasing: bytes[position..<line.end]))
+            count += line.end - position
+        }
+        return count
     }
 }

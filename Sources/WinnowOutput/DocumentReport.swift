@@ -1,0 +1,85 @@
+import WinnowEngine
+import WinnowRules
+
+/// The JSON account of what winnow did to one document: the members shared
+/// by `--format jsonl` document records and the report object that
+/// `--input jsonl` adds to each record.
+///
+///     "meta":{"author":"Riya R Alex","tags":["Donald Trump"]},
+///     "sites":["livemint.com"],
+///     "in":{"lines":65,"bytes":5226},"out":{"lines":39,"bytes":4120},
+///     "removed":[{"line":1,"rule":"subscription/subscribe","action":"drop","text":"Subscribe"},
+///                {"line":7,"rule":"bylines/written-by","action":"extract","text":"Written By Riya R Alex",
+///                 "meta":{"author":"Riya R Alex"}},
+///                {"line":12,"rule":"ads/inline-label","action":"strip","start":40,"text":" Advertisement"}]
+///
+/// `removed` lists, in line order, every non-blank line a rule removed
+/// (with the rule charged for it and that rule's action) and every fragment
+/// a strip rule took out of a kept line (`start`: its byte offset in the
+/// line, from 0). Line numbers count from 1. Each `text` is the original
+/// text without its line terminator; when it is not valid UTF-8 a
+/// `text_base64` member follows it with the exact bytes.
+public enum DocumentReport {
+    /// Writes the members `meta`, `sites`, `in`, `out` and `removed` into the open object.
+    ///
+    /// - Parameter output: the size of the document's text output (`TextPrinter`'s count).
+    public static func writeMembers(_ document: Document, _ decisions: Decisions, output: TextPrinter.Written,
+                                    into json: inout JSONWriter) {
+        json.key("meta")
+        MetaFields(decisions.meta).write(into: &json)
+        json.key("sites")
+        json.beginArray()
+        for site in decisions.sites { json.string(site) }
+        json.endArray()
+        json.key("in")
+        writeSize(lines: document.lines.count, bytes: document.bytes.count, into: &json)
+        json.key("out")
+        writeSize(lines: output.lines, bytes: output.bytes, into: &json)
+        json.key("removed")
+        writeRemoved(document, decisions, into: &json)
+    }
+
+    private static func writeSize(lines: Int, bytes: Int, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("lines"); json.number(lines)
+        json.key("bytes"); json.number(bytes)
+        json.endObject()
+    }
+
+    private static func writeRemoved(_ document: Document, _ decisions: Decisions, into json: inout JSONWriter) {
+        json.beginArray()
+        let rules = decisions.rules
+        document.bytes.withUnsafeBufferPointer { bytes in
+            for (index, line) in document.lines.enumerated() {
+                if case .dropped(let ruleIndex) = decisions.verdict(index) {
+                    guard !line.isBlank else { continue }
+                    let rule = rules[ruleIndex]
+                    json.beginObject()
+                    json.key("line"); json.number(index + 1)
+                    json.key("rule"); json.string(rule.id)
+                    json.key("action"); json.string(rule.action.rawValue)
+                    json.text("text", bytes: UnsafeBufferPointer(rebasing: bytes[line.content]))
+                    if rule.action == .extract {
+                        let found = decisions.meta.filter { $0.line == index && $0.rule == ruleIndex }
+                        if !found.isEmpty {
+                            json.key("meta")
+                            MetaFields(found).write(into: &json)
+                        }
+                    }
+                    json.endObject()
+                } else if let strips = decisions.strips[index] {
+                    for strip in strips.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                        json.beginObject()
+                        json.key("line"); json.number(index + 1)
+                        json.key("rule"); json.string(rules[strip.rule].id)
+                        json.key("action"); json.string(RuleAction.strip.rawValue)
+                        json.key("start"); json.number(strip.range.lowerBound - line.start)
+                        json.text("text", bytes: UnsafeBufferPointer(rebasing: bytes[strip.range]))
+                        json.endObject()
+                    }
+                }
+            }
+        }
+        json.endArray()
+    }
+}

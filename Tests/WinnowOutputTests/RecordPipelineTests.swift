@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import WinnowEngine
+@testable import WinnowOutput
+
+@Suite struct RecordPipelineTests {
+    /// Runs `input` through a record pipeline writing JSON Lines; returns the output and the errors.
+    private func run(_ input: [UInt8], options: RecordOptions = RecordOptions(reportKey: nil),
+                     chunkSize: Int = 7) throws -> (out: [UInt8], errors: [RecordError], pipeline: RecordPipeline) {
+        let out = OutputStream()
+        let pipeline = RecordPipeline(filter: try TestRules.filter(), options: options, output: .records(out))
+        var errors: [RecordError] = []
+        pipeline.onError = { errors.append($0) }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-\(UUID().uuidString).jsonl").path
+        try Data(input).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A small chunk size makes records straddle reads.
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let reader = LineReader(fileDescriptor: descriptor, name: "in.jsonl", chunkSize: chunkSize)
+        while !pipeline.stopped, let line = try reader.next() { pipeline.process(line, source: reader.name) }
+        out.flush()
+        return (out.collected, errors, pipeline)
+    }
+
+    private func run(_ input: String, options: RecordOptions = RecordOptions(reportKey: nil)) throws
+        -> (out: String, errors: [RecordError], pipeline: RecordPipeline) {
+        let result = try run(Array(input.utf8), options: options)
+        return (String(decoding: result.out, as: UTF8.self), result.errors, result.pipeline)
+    }
+
+    @Test func replacesOnlyTheTextFieldAndKeepsEveryOtherByte() throws {
+        let input = #"{ "id" :1.50e+2,"t\u00edtulo": "caf\u00e9 \ud83d\ude00", "text": "Advertisement\nHello \u00e9 world.\n", "n":{"text":"inner"} , "z": [true,null] }"#
+        let result = try run(input + "\n")
+        #expect(result.errors.isEmpty)
+        #expect(result.out == #"{ "id" :1.50e+2,"t\u00edtulo": "caf\u00e9 \ud83d\ude00", "text": "Hello é world.\n", "n":{"text":"inner"} , "z": [true,null] }"# + "\n")
+    }
+
+    @Test func invalidUTF8InTheTextGetsABase64MemberAndReadsBackLosslessly() throws {
+        // Raw invalid bytes inside the JSON string, as scrapers produce them.
+        let input: [UInt8] = Array(#"{"text":"Advertisement\nCaf"#.utf8) + [0xE9] + Array(#" ok\n","x":1}"#.utf8) + [0x0A]
+        let first = try run(input)
+        #expect(String(decoding: first.out, as: UTF8.self)
+                == #"{"text":"Caf\#u{FFFD} ok\n","text_base64":"Q2Fm6SBvawo=","x":1}"# + "\n")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.out.dropLast())) as? [String: Any])
+        #expect(Data(base64Encoded: try #require(object["text_base64"] as? String)).map([UInt8].init)
+                == Array("Caf".utf8) + [0xE9] + Array(" ok\n".utf8))
+
+        // winnow's own output reads back: the base64 member is the text, and stays.
+        let second = try run(first.out)
+        #expect(second.out == first.out)
+
+        // Once the text is valid UTF-8, the base64 member goes, with its comma.
+        let fixed = Array(#"{"text_base64":"QWR2ZXJ0aXNlbWVudApPSwo=","text":"ignored","x":1}"#.utf8) + [0x0A]
+        #expect(String(decoding: try run(fixed).out, as: UTF8.self) == #"{"text":"OK\n","x":1}"# + "\n")
+        let last = Array(#"{"text":"ignored","text_base64":"QWR2ZXJ0aXNlbWVudApPSwo="}"#.utf8) + [0x0A]
+        #expect(String(decoding: try run(last).out, as: UTF8.self) == #"{"text":"OK\n"}"# + "\n")
+    }
+
+    @Test func addsTheReportAsTheLastMemberOrReplacesIt() throws {
+        let options = RecordOptions()
+        let result = try run(#"{"url":"https://www.example.com/a","text":"By Jane Doe\nStory text here.\nExample footer"}"#
+                             + "\n" + #"{"text":"x","winnow":{"old":true},"y":2}"# + "\n", options: options)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0] == #"{"url":"https://www.example.com/a","text":"Story text here.\n","winnow":{"meta":{"author":"Jane Doe"},"sites":["example.com"],"in":{"lines":3,"bytes":43},"out":{"lines":1,"bytes":17},"removed":[{"line":1,"rule":"bylines/by","action":"extract","text":"By Jane Doe","meta":{"author":"Jane Doe"}},{"line":3,"rule":"sites/example.com/footer","action":"drop","text":"Example footer"}]}}"#)
+        #expect(lines[1] == #"{"text":"x","winnow":{"meta":{},"sites":[],"in":{"lines":1,"bytes":1},"out":{"lines":1,"bytes":1},"removed":[]},"y":2}"#)
+    }
+
+    @Test func theURLHostSelectsSitePacks() throws {
+        let result = try run(#"{"url":"http://other.org/","text":"Example footer\nBody.\n"}"# + "\n"
+                             + #"{"url":"https://news.example.com/x","text":"Example footer\nBody.\n"}"# + "\n")
+        #expect(result.out == #"{"url":"http://other.org/","text":"Example footer\nBody.\n"}"# + "\n"
+                + #"{"url":"https://news.example.com/x","text":"Body.\n"}"# + "\n")
+    }
+
+    @Test func anotherFieldCanHoldTheText() throws {
+        let result = try run(#"{"text":"Advertisement","body":"Advertisement\nKept.","link":"example.com/p"}"# + "\n",
+                             options: RecordOptions(field: "body", urlField: "link", reportKey: nil))
+        #expect(result.out == #"{"text":"Advertisement","body":"Kept.","link":"example.com/p"}"# + "\n")
+    }
+
+    @Test func malformedRecordsAreReportedWithLineNumbersAndPassedThrough() throws {
+        let input = "{\"text\":\"Advertisement\\nA.\"}\n"     // 1: fine
+            + "\n"                                             // 2: blank, skipped
+            + "{\"text\": \"broken}\r\n"                       // 3: unterminated string, CRLF
+            + "{\"title\":\"no text\"}\n"                      // 4: no text member
+            + "{\"text\": 5}\n"                                // 5: not a string
+            + "not json\n"                                     // 6
+            + "{\"text\":\"B.\"}"                              // 7: fine, no final newline
+        let result = try run(input)
+        #expect(result.errors.map(\.description) == [
+            "in.jsonl:3:10: unterminated string",
+            "in.jsonl:4: no 'text' member",
+            "in.jsonl:5: 'text' is not a string",
+            "in.jsonl:6:1: a record must be a JSON object",
+        ])
+        #expect(result.out == "{\"text\":\"A.\"}\n"
+                + "{\"text\": \"broken}\r\n{\"title\":\"no text\"}\n{\"text\": 5}\nnot json\n{\"text\":\"B.\"}\n")
+        #expect(result.pipeline.records == 6)
+        #expect(result.pipeline.malformed == 4)
+    }
+
+    @Test func skipLeavesMalformedRecordsOutAndFailStops() throws {
+        let input = "{\"text\":\"A.\"}\nnope\n{\"text\":\"B.\"}\n"
+        let skipped = try run(input, options: RecordOptions(onError: .skip, reportKey: nil))
+        #expect(skipped.out == "{\"text\":\"A.\"}\n{\"text\":\"B.\"}\n")
+        #expect(skipped.errors.count == 1)
+        let failed = try run(input, options: RecordOptions(onError: .fail, reportKey: nil))
+        #expect(failed.out == "{\"text\":\"A.\"}\n")
+        #expect(failed.pipeline.stopped)
+        #expect(failed.errors.map(\.line) == [2])
+    }
+
+    @Test func textOutputWritesTheCleanTextsAsDocuments() throws {
+        let out = OutputStream()
+        let filter = try TestRules.filter()
+        let documents = DocumentPipeline(filter: filter, out: out, separator: .formFeedLine) {
+            TextPrinter().write($0, $1, to: $2)
+        }
+        let pipeline = RecordPipeline(filter: filter, options: RecordOptions(), output: .documents(documents))
+        for (number, line) in ["{\"text\":\"Advertisement\\nOne.\\n\"}", "bad", "{\"text\":\"Two.\"}"].enumerated() {
+            pipeline.process(LineReader.Line(bytes: Array(line.utf8), number: number + 1), source: "<stdin>")
+        }
+        #expect(out.text == "One.\n\u{0C}\nbad\n\u{0C}\nTwo.")
+    }
+
+    @Test func everyOutputLineParses() throws {
+        let input = #"{"text":"Advertisement\n\u0000\u001f \"q\" \\ \u2028 x","a":"\ud83d\ude00"}"# + "\n"
+        let result = try run(Array(input.utf8) + Array(#"{"text":"\#u{7F}"# .utf8) + [0xC3, 0x28] + Array("\"}\n".utf8),
+                             options: RecordOptions())
+        for line in result.out.split(separator: 0x0A) {
+            #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(line)) }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import PCRE2
+import WinnowEngine
+import WinnowRules
+
+/// `winnow lint` as a function: checks the rule files a run would load and
+/// returns every finding as a `Diagnostic` (`file:line:col`, severity, code).
+///
+///     let report = try Linter(sources: sources, samples: try Sample.discover(in: "samples")).run()
+///     for finding in report.findings { print(finding) }
+///
+/// Codes, errors first:
+/// - `yaml`, `schema`, `type`, `value`, `unknown-key`, `duplicate-id`,
+///   `settings`, `regex` (error): the file does not load, as `winnow` itself
+///   reports it; a regex error points at the character PCRE2 stopped at.
+/// - `no-examples` (error): a rule without examples.
+/// - `example` (error): an example that does not behave as its rule says.
+/// - `backtracking` (error when the probe hits PCRE2's match limit, warning
+///   otherwise): nested or overlapping quantifiers, or a regex that takes
+///   more than 1 ms on an adversarial 10 kB line.
+/// - `dead-rule` (warning): fires on no sample and no example.
+/// - `over-broad` (warning): drops a line that a sample's expected output keeps.
+/// - `shadowed` (warning): every line it acts on is already taken by earlier rules.
+public final class Linter {
+    public let sources: [RuleSource]
+    public let disabled: [String]
+    public let samples: [Sample]
+    /// Run the backtracking probe (the static check always runs).
+    public let probe: Bool
+
+    public init(sources: [RuleSource], disabled: [String] = [], samples: [Sample] = [], probe: Bool = true) {
+        self.sources = sources
+        self.disabled = disabled
+        self.samples = samples
+        self.probe = probe
+    }
+
+    /// - Throws: `CheckError` when a `--disable` pattern names no rule.
+    public func run() throws(CheckError) -> LintReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var findings: [Diagnostic] = []
+        var set: RuleSet
+        do {
+            set = try RuleSet.load(sources)
+        } catch {
+            findings += error.diagnostics
+            set = Self.loadable(sources)
+        }
+        do {
+            set = try set.disabling(disabled)
+        } catch {
+            throw CheckError(error.description)
+        }
+        findings += set.warnings
+
+        let examples = ExampleRunner(ruleSet: set).run()
+        for outcome in examples where !outcome.passed {
+            let code = outcome.example == nil ? "no-examples" : "example"
+            findings.append(.error(at: outcome.location, outcome.summary, rule: outcome.rule.id, code: code))
+        }
+        findings += sampleFindings(set, examples: examples)
+
+        let backtrackingStarted = clock.now
+        findings += backtrackingFindings(set)
+        let backtrackingTime = clock.now - backtrackingStarted
+
+        // The loader may already warn about what lint checks; keep one of each.
+        var seen = Set<String>()
+        findings = findings.filter { seen.insert("\($0.location)|\($0.code)|\($0.ruleID ?? "")|\($0.message)").inserted }
+        findings.sort { ($0.location, $0.code) < ($1.location, $1.code) }
+        return LintReport(findings: findings, files: sources.count, rules: set.rules.count, samples: samples.count,
+                          time: clock.now - started, backtrackingTime: backtrackingTime)
+    }
+
+    /// After a failed load, the files that load on their own, so that their
+    /// rules can still be checked; a rule id taken by an earlier file is left out.
+    static func loadable(_ sources: [RuleSource]) -> RuleSet {
+        var files: [RuleFile] = []
+        var ids = Set<String>()
+        var settings = DocumentSettings()
+        for source in sources {
+            guard let single = try? RuleSet.load([source]) else { continue }
+            if single.settings != DocumentSettings() { settings = single.settings }
+            for var file in single.files {
+                file.rules = file.rules.filter { ids.insert($0.id).inserted }
+                files.append(file)
+            }
+        }
+        return RuleSet(files: files, settings: settings)
+    }
+
+    // MARK: - Samples: dead, shadowed and over-broad rules
+
+    private func sampleFindings(_ set: RuleSet, examples: [ExampleOutcome]) -> [Diagnostic] {
+        let runner = SampleRunner(ruleSet: set)
+        let outcomes = samples.map(runner.run)
+        var findings: [Diagnostic] = []
+        for (index, rule) in set.rules.enumerated() {
+            let own = examples.filter { $0.rule.id == rule.id }
+            var firedInOrder = own.contains { $0.firedInOrder }
+            var firedFirst = own.contains { $0.firedFirst }
+            var takenBy = own.flatMap(\.takenBy)
+            var overBroad: [(sample: SampleOutcome, line: Int)] = []
+
+            let first = Filter(ruleSet: set, first: rule.id)
+            for outcome in outcomes {
+                let document = outcome.document
+                if document.lines.indices.contains(where: { outcome.decisions.acted(index, on: $0) }) {
+                    firedInOrder = true
+                }
+                let decisions = first.apply(to: document)
+                let kept = outcome.expected == nil ? [] : outcome.expectedKept
+                for line in document.lines.indices where decisions.acted(index, on: line) {
+                    firedFirst = true
+                    if let other = outcome.decisions.decidingRule(line), other != index {
+                        takenBy.append(set.rules[other].id)
+                    }
+                    if rule.action.removesLines, decisions.isDropped(line), kept.contains(line) {
+                        overBroad.append((outcome, line))
+                    }
+                }
+            }
+
+            if !overBroad.isEmpty {
+                let (outcome, line) = overBroad[0]
+                let text = outcome.document.text(outcome.document.lines[line].content)
+                let samples = Set(overBroad.map(\.sample.sample.name)).count
+                findings.append(Diagnostic(
+                    .warning, at: rule.location,
+                    "drops \(overBroad.count) line\(overBroad.count == 1 ? "" : "s") that the expected output of "
+                        + "\(samples) sample\(samples == 1 ? "" : "s") keeps, such as "
+                        + "\(outcome.sample.input):\(line + 1) \(Quoting.quoted(text, limit: 80))",
+                    rule: rule.id, code: "over-broad"))
+            }
+            if !firedFirst {
+                let where_ = samples.isEmpty ? "no example (and there are no samples)" : "no sample and no example"
+                findings.append(Diagnostic(.warning, at: rule.location, "dead rule: it fires on \(where_)",
+                                           rule: rule.id, code: "dead-rule"))
+            } else if !firedInOrder {
+                var names: [String] = []
+                for id in takenBy where !names.contains(id) { names.append(id) }
+                let by = names.isEmpty ? "" : ": \(names.joined(separator: ", "))"
+                findings.append(Diagnostic(
+                    .warning, at: rule.location,
+                    "shadowed: every line it acts on in the samples and examples is already taken by an earlier rule\(by)",
+                    rule: rule.id, code: "shadowed"))
+            }
+        }
+        return findings
+    }
+
+    // MARK: - Backtracking
+
+    private func backtrackingFindings(_ set: RuleSet) -> [Diagnostic] {
+        var locators: [String: PatternLocator] = [:]
+        for source in sources { locators[source.displayPath] = PatternLocator(source: source) }
+        var universes: [CompileOptions: CharacterUniverse] = [:]
+        let prober = BacktrackingProbe()
+        var findings: [Diagnostic] = []
+
+        func check(_ regex: Regex, key: String, nested: Bool, at location: SourceLocation, rule: String?,
+                   maxLength: Int = BacktrackingProbe.defaultLength) {
+            let universe = universes[regex.options] ?? CharacterUniverse(options: regex.options)
+            universes[regex.options] = universe
+            let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options, universe: universe)
+            let risks = analyzer.risks()
+            let finding = probe ? prober.run(regex, analyzer: analyzer, length: maxLength) : nil
+            guard !risks.isEmpty || finding != nil else { return }
+            var messages = risks.map(\.message)
+            if let finding { messages.append((risks.isEmpty ? "" : "the probe confirms it: ") + "it " + finding.message) }
+            let offset = risks.first?.offset ?? 0
+            let place = locators[location.file]?.locate(key: key, nested: nested, pattern: regex.pattern,
+                                                        offset: offset, rule: location) ?? location
+            let name = nested ? "'\(key)' regex" : key
+            let at = risks.isEmpty ? "" : " at offset \(offset)"
+            findings.append(Diagnostic(finding?.hitLimit == true ? .error : .warning, at: place,
+                                       "\(name)\(at): \(messages.joined(separator: "; "))", rule: rule,
+                                       code: "backtracking"))
+        }
+
+        for rule in set.rules {
+            // A line longer than max-chars never reaches a line-scope regex.
+            let limit = rule.scope == .line ? rule.conditions.maxChars : nil
+            check(rule.regex, key: "regex", nested: false, at: rule.location, rule: rule.id,
+                  maxLength: min(limit ?? BacktrackingProbe.defaultLength, BacktrackingProbe.defaultLength))
+            for (key, regex) in Self.conditionRegexes(rule.conditions) {
+                check(regex, key: key, nested: true, at: rule.location, rule: rule.id)
+            }
+        }
+        for pack in set.sitePacks {
+            guard let detect = pack.detect else { continue }
+            // Top-level keys: search from the `site:` line, at indentation 0.
+            let top = SourceLocation(file: pack.location.file, line: pack.location.line, column: 1)
+            check(detect, key: "detect", nested: false, at: top, rule: nil)
+        }
+        return findings
+    }
+
+    /// The regexes of `unless` and of neighbour conditions, with their keys.
+    static func conditionRegexes(_ conditions: LineConditions) -> [(String, Regex)] {
+        var found: [(String, Regex)] = []
+        if let unless = conditions.unless { found.append(("unless", unless)) }
+        for neighbour in [conditions.previous, conditions.next, conditions.previousKept, conditions.nextKept] {
+            guard let neighbour else { continue }
+            if let regex = neighbour.regex { found.append(("regex", regex)) }
+            if let unless = neighbour.unless { found.append(("unless", unless)) }
+        }
+        return found
+    }
+}

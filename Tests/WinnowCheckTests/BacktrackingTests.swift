@@ -1,0 +1,90 @@
+import PCRE2
+import Testing
+@testable import WinnowCheck
+import WinnowRules
+
+@Suite struct BacktrackingTests {
+    private func risks(_ pattern: String, caseless: Bool = false) -> [BacktrackingRisk] {
+        BacktrackingAnalyzer(pattern: pattern, options: caseless ? [.unicode, .caseless] : .unicode).risks()
+    }
+
+    @Test(arguments: [#"(a+)+$"#, #"(a*)*b"#, #"^(?:\w+\s?)*$"#, #"(x+x+)+y"#, #"^(\d+|[a-z])+!"#])
+    func nestedQuantifiersAreFound(_ pattern: String) {
+        #expect(risks(pattern).first?.kind == .nestedQuantifier, "\(pattern)")
+    }
+
+    @Test func overlappingAlternativesAreFound() {
+        #expect(risks("^(a|aa)+$").map(\.kind) == [.overlappingAlternatives])
+        #expect(risks(#"(?:\w|\d)*x"#).map(\.kind) == [.overlappingAlternatives])
+    }
+
+    @Test func adjacentQuantifiersAreFound() {
+        let found = risks(#"^(?:by|von)\s*:?\s+(?<author>\p{Lu}\p{L}+)$"#)
+        #expect(found.map(\.kind) == [.adjacentQuantifiers])
+        #expect(found.first?.fragment == #"\s*:?\s+"#)
+        #expect(found.first?.offset == 11)
+    }
+
+    @Test(arguments: [#"^(?:\w+\s)*$"#, #"^advert(?:isement)?s?$"#, #"(?:ab|ac)+"#, #"^\s*[|:»-]\s*\w+$"#,
+                      #"(a++)+$"#, #"(?>a+)+$"#, #"^[\p{L} &]{0,30}?\p{Ll}{2}"#, #"^(.{12,})\n\1$"#,
+                      #"^\((?:with )?(?:inputs?|reporting)(?: by| from)\b[^()]{2,160}\)\.?$"#])
+    func safePatternsAreNotFlagged(_ pattern: String) {
+        #expect(risks(pattern).isEmpty, "\(pattern): \(risks(pattern).map(\.message))")
+    }
+
+    @Test func inlineFlagsAndClassesAreRead() {
+        // (?i) makes 'A' and 'a' overlap; [^()] and \( do not.
+        #expect(!risks("(?i)(?:A|a)+x").isEmpty)
+        #expect(risks(#"(?:[^()]|\([^()]*\))*$"#).isEmpty)
+        // A class with ']' first, escapes and POSIX names parses as one atom.
+        #expect(PatternParser.parse(#"[]\][:alpha:]x]"#).atoms.count == 1)
+    }
+
+    @Test func probeHitsTheMatchLimitOnCatastrophicPatterns() throws {
+        let regex = try Regex("(a+)+$")
+        let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options)
+        let finding = try #require(BacktrackingProbe().run(regex, analyzer: analyzer))
+        #expect(finding.hitLimit)
+        #expect(finding.length <= BacktrackingProbe.defaultLength)
+        #expect(finding.message.hasPrefix("hits PCRE2's match limit (100000) on a "))
+    }
+
+    @Test func probeTimesQuadraticPatterns() throws {
+        let regex = try Regex(#"^by\s*:?\s+\p{Lu}"#, options: [.unicode, .caseless])
+        let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options)
+        let finding = try #require(BacktrackingProbe().run(regex, analyzer: analyzer))
+        #expect(finding.subject.hasPrefix("\"by\" + \" \" × "))
+        #expect(finding.hitLimit || finding.milliseconds > 1)
+        // Capped by max-chars, the same regex cannot run away.
+        #expect(BacktrackingProbe().run(regex, analyzer: analyzer, length: 120) == nil)
+    }
+
+    @Test func probeLeavesLinearPatternsAlone() throws {
+        for pattern in [#"^(?:advertisement|sponsored)$"#, #"\bon Live ?Mint\b"#, #"^(?:\w+\s)*$"#,
+                        #"^Catch all the .{0,200}\bon Live ?Mint\b"#] {
+            let regex = try Regex(pattern, options: [.unicode, .caseless])
+            let analyzer = BacktrackingAnalyzer(pattern: pattern, options: regex.options)
+            #expect(BacktrackingProbe().run(regex, analyzer: analyzer) == nil, "\(pattern)")
+        }
+    }
+
+    @Test func locatorFindsTheCharacterInsideTheRegex() {
+        let text = """
+            rules:
+              - id: a
+                description: x
+                regex: 'it''s (a+)+$'
+                when:
+                  unless: "^\\\\d+ (b*)*$"
+
+            """
+        let locator = PatternLocator(source: source("a.yml", text))
+        let rule = SourceLocation(file: "my-rules/a.yml", line: 2, column: 5)
+        // 'it''s (a+)+$': offset 5 is '(' after the doubled quote.
+        #expect(locator.locate(key: "regex", nested: false, pattern: "it's (a+)+$", offset: 5, rule: rule)
+                == SourceLocation(file: "my-rules/a.yml", line: 4, column: 19))
+        #expect(locator.locate(key: "unless", nested: true, pattern: #"^\d+ (b*)*$"#, offset: 5, rule: rule)
+                == SourceLocation(file: "my-rules/a.yml", line: 6, column: 22))
+        #expect(locator.locate(key: "regex", nested: false, pattern: "other", offset: 0, rule: rule) == nil)
+    }
+}

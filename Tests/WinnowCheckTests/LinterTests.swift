@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import WinnowCheck
+import WinnowRules
+
+@Suite struct LinterTests {
+    private func lint(_ files: [(String, String)], samples: [Sample] = []) throws -> LintReport {
+        try Linter(sources: files.map { source($0.0, $0.1) }, samples: samples).run()
+    }
+
+    private func rule(_ id: String, regex: String, extra: String = "", drop: String = "[promo]",
+                      keep: String = "[a plain sentence of the article]") -> String {
+        """
+          - id: \(id)
+            description: A test rule.
+            action: drop
+            regex: '\(regex)'\(extra)
+            examples:
+              drop: \(drop)
+              keep: \(keep)
+
+        """
+    }
+
+    @Test func cleanFileHasNoFindings() throws {
+        let report = try lint([("ads.yml", adsFile)])
+        #expect(report.findings.isEmpty, "\(report.text)")
+        #expect(report.exitStatus(strict: true) == 0)
+    }
+
+    @Test func nestedQuantifierIsDangerous() throws {
+        let file = "description: Risky.\nrules:\n" + rule("repeat", regex: "(a+)+$", drop: "[aaa]", keep: "[bbb]")
+        let report = try lint([("risky.yml", file)])
+        let finding = try #require(report.findings.first { $0.code == "backtracking" }, "\(report.text)")
+        #expect(finding.severity == .error)
+        #expect(finding.ruleID == "risky/repeat")
+        // Line 6 is "    regex: '(a+)+$'": the pattern starts at column 13.
+        #expect(finding.location == SourceLocation(file: "my-rules/risky.yml", line: 6, column: 13))
+        #expect(finding.message.contains("nested quantifiers `(a+)+`"))
+        #expect(finding.message.contains("match limit"))
+        #expect(report.exitStatus(strict: false) == 1)
+    }
+
+    @Test func regexTypoIsReportedAtItsColumn() throws {
+        let file = "description: Typo.\nrules:\n" + rule("promo", regex: "^(?:ad|promo))$")
+        let report = try lint([("typo.yml", file)])
+        let finding = try #require(report.findings.first { $0.code == "regex" }, "\(report.text)")
+        #expect(finding.severity == .error)
+        // "    regex: '^(?:ad|promo))$'": the quote is column 12, the stray ')' is offset 13, column 26.
+        #expect(finding.location == SourceLocation(file: "my-rules/typo.yml", line: 6, column: 26))
+        #expect(finding.message.contains("unmatched closing parenthesis"))
+        #expect("\(finding)".hasPrefix("my-rules/typo.yml:6:26: error: regex: "))
+    }
+
+    @Test func unknownKeyAndDuplicateIDAreErrors() throws {
+        let file = "description: Keys.\nrules:\n"
+            + rule("promo", regex: "^promo$", extra: "\n    scopee: line")
+            + rule("promo", regex: "^promo!$", drop: "[promo!]")
+        let report = try lint([("keys.yml", file)])
+        let unknown = try #require(report.findings.first { $0.code == "unknown-key" }, "\(report.text)")
+        #expect(unknown.message == "unknown rule key 'scopee'; did you mean 'scope'?")
+        #expect(unknown.location.line == 7)
+        let duplicate = try #require(report.findings.first { $0.code == "duplicate-id" }, "\(report.text)")
+        #expect(duplicate.severity == .error)
+        #expect(duplicate.location.line == 11)
+    }
+
+    @Test func badFileDoesNotHideProblemsInOthers() throws {
+        let broken = "description: Broken.\nrules:\n" + rule("promo", regex: "^(promo$")
+        let bare = """
+            description: Bare.
+            rules:
+              - id: bare
+                description: No examples.
+                action: drop
+                regex: '^bare$'
+
+            """
+        let report = try lint([("broken.yml", broken), ("bare.yml", bare)])
+        #expect(report.findings.contains { $0.code == "regex" && $0.location.file == "my-rules/broken.yml" })
+        let bareFinding = try #require(report.findings.first { $0.code == "no-examples" }, "\(report.text)")
+        #expect(bareFinding.severity == .error)
+        #expect(bareFinding.ruleID == "bare/bare")
+        #expect(bareFinding.location == SourceLocation(file: "my-rules/bare.yml", line: 3, column: 5))
+    }
+
+    @Test func failingExampleIsAnError() throws {
+        let file = "description: Examples.\nrules:\n" + rule("promo", regex: "^promo$", drop: "[promotion]")
+        let report = try lint([("examples.yml", file)])
+        let finding = try #require(report.findings.first { $0.code == "example" }, "\(report.text)")
+        #expect(finding.location == SourceLocation(file: "my-rules/examples.yml", line: 8, column: 14))
+        #expect(finding.message.contains("\"promotion\" is kept, no rule fired, expected dropped by examples/promo"))
+    }
+
+    @Test func shadowedRuleNamesTheRuleThatTakesItsLines() throws {
+        let file = "description: Order.\nrules:\n"
+            + rule("exact", regex: "^promo$")
+            + rule("prefix", regex: "^promo\\b")
+        let report = try lint([("order.yml", file)])
+        let finding = try #require(report.findings.first { $0.code == "shadowed" }, "\(report.text)")
+        #expect(finding.severity == .warning)
+        #expect(finding.ruleID == "order/prefix")
+        #expect(finding.message.hasSuffix("already taken by an earlier rule: order/exact"))
+        #expect(report.exitStatus(strict: false) == 0)
+        #expect(report.exitStatus(strict: true) == 1)
+    }
+
+    @Test func deadRuleFiresNowhere() throws {
+        let file = "description: Dead.\nrules:\n" + rule("never", regex: "^never$", drop: "[]")
+        let report = try lint([("dead.yml", file)])
+        let finding = try #require(report.findings.first { $0.code == "dead-rule" }, "\(report.text)")
+        #expect(finding.ruleID == "dead/never")
+    }
+
+    @Test func overBroadRuleDropsAnExpectedLine() throws {
+        let fixture = Fixture()
+        fixture.write("samples/page.txt", "Promo\nPromotions for teachers start on Monday, the minister said.\n")
+        fixture.write("samples/page.expected.txt", "Promotions for teachers start on Monday, the minister said.\n")
+        let file = "description: Broad.\nrules:\n"
+            + rule("promo", regex: "^promo", extra: "\n    caseless: true", keep: "[A promotion, the article says.]")
+        let report = try lint([("broad.yml", file)], samples: try Sample.discover(in: fixture.samples))
+        let finding = try #require(report.findings.first { $0.code == "over-broad" }, "\(report.text)")
+        #expect(finding.ruleID == "broad/promo")
+        #expect(finding.message.contains("\(fixture.samples)/page.txt:2 \"Promotions for teachers"))
+    }
+
+    @Test func jsonFormatIsAJSONArray() throws {
+        let file = "description: Typo.\nrules:\n" + rule("promo", regex: "^(?:ad|promo))$")
+        let report = try lint([("typo.yml", file), ("ads.yml", adsFile)])
+        let parsed = try JSONSerialization.jsonObject(with: Data(report.json.utf8))
+        let array = try #require(parsed as? [[String: Any]])
+        #expect(array.count == report.findings.count)
+        let first = try #require(array.first)
+        #expect(Set(first.keys) == ["file", "line", "column", "severity", "code", "message", "rule"])
+        #expect(first["file"] as? String == "my-rules/typo.yml")
+        #expect(first["line"] as? Int == 6)
+        #expect(first["column"] as? Int == 26)
+        #expect(first["severity"] as? String == "error")
+        #expect(first["code"] as? String == "regex")
+        #expect(first["rule"] as? String == "typo/promo")
+        #expect(try #require(JSONSerialization.jsonObject(with: Data(try lint([("ads.yml", adsFile)]).json.utf8))
+                             as? [Any]).isEmpty)
+    }
+}

@@ -13,13 +13,21 @@ import WinnowRules
 ///     }
 public final class SampleRunner {
     public let filter: Filter
-    /// Prints a document as a JSON Lines record, for `.expected.jsonl` files;
-    /// nil when this build has no such printer.
+    /// Prints a document as a JSON Lines record, for `.expected.jsonl` files.
     private let jsonLinesPrinter: DocumentPipeline.Printer?
 
-    public init(ruleSet: RuleSet, jsonLinesPrinter: DocumentPipeline.Printer? = nil) {
+    /// - Parameter jsonLinesPrinter: the printer `.expected.jsonl` files are
+    ///   compared with; by default `JSONDocumentPrinter`, as
+    ///   `winnow --format jsonl FILE` uses; nil reports such files as uncheckable.
+    public init(ruleSet: RuleSet, jsonLinesPrinter: DocumentPipeline.Printer? = SampleRunner.jsonLines()) {
         filter = Filter(ruleSet: ruleSet)
         self.jsonLinesPrinter = jsonLinesPrinter
+    }
+
+    /// A fresh `--format jsonl` printer.
+    public static func jsonLines() -> DocumentPipeline.Printer {
+        let printer = JSONDocumentPrinter()
+        return { printer.write($0, $1, to: $2) }
     }
 
     public func run(_ sample: Sample) -> SampleOutcome {
@@ -42,7 +50,7 @@ public final class SampleRunner {
         }
         if outcome.expectedJSONLines != nil {
             if let jsonLinesPrinter {
-                outcome.actualJSONLines = render(document, with: jsonLinesPrinter).output
+                outcome.actualJSONLines = render(document, with: jsonLinesPrinter, records: true).output
             } else {
                 outcome.jsonLinesProblem = "this build of winnow has no JSON Lines printer to compare it with"
             }
@@ -76,10 +84,11 @@ public final class SampleRunner {
     }
 
     /// One document through a `DocumentPipeline` into memory, as `winnow FILE` prints it.
-    private func render(_ document: Document,
-                       with printer: @escaping DocumentPipeline.Printer) -> (output: [UInt8], decisions: Decisions) {
+    private func render(_ document: Document, with printer: @escaping DocumentPipeline.Printer,
+                        records: Bool = false) -> (output: [UInt8], decisions: Decisions) {
         let out = OutputStream()
         let pipeline = DocumentPipeline(filter: filter, out: out, separator: .formFeedLine, printer: printer)
+        pipeline.writesSeparators = !records  // as FilterCommand sets it for --format jsonl
         var decisions: Decisions?
         pipeline.onDocument = { decisions = $1 }
         pipeline.process(document)

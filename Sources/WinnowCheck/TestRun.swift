@@ -15,7 +15,9 @@ public struct TestRun {
     public let samples: [Sample]
     public let jsonLinesPrinter: DocumentPipeline.Printer?
 
-    public init(ruleSet: RuleSet, samples: [Sample], jsonLinesPrinter: DocumentPipeline.Printer? = nil) {
+    /// - Parameter jsonLinesPrinter: see `SampleRunner.init`.
+    public init(ruleSet: RuleSet, samples: [Sample],
+                jsonLinesPrinter: DocumentPipeline.Printer? = SampleRunner.jsonLines()) {
         self.ruleSet = ruleSet
         self.samples = samples
         self.jsonLinesPrinter = jsonLinesPrinter

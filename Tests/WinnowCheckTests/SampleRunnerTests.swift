@@ -115,11 +115,32 @@ import WinnowRules
         #expect(try Sample.discover(in: fixture.samples, names: ["samples/mill-road.txt"]).map(\.name) == ["mill-road"])
     }
 
+    @Test func expectedJSONLinesIsComparedWithTheJSONLinesPrinter() throws {
+        let fixture = fixture(expected: Self.article)
+        fixture.write("samples/mill-road.expected.jsonl", "{}\n")
+        let set = try fixture.ruleSet()
+        let samples = try Sample.discover(in: fixture.samples)
+        let report = try TestRun(ruleSet: set, samples: samples).run()
+        #expect(report.failed == 1)
+        let text = report.samples[0].report
+        #expect(text.contains("JSON Lines output differs from \(fixture.samples)/mill-road.expected.jsonl"))
+        #expect(text.contains("-{}"))
+        #expect(text.contains(#"+{"type":"document","name":"samples/mill-road.txt""#))
+
+        // --update rewrites it from the printer's output; then it passes.
+        _ = try TestRun(ruleSet: set, samples: samples).run(update: true)
+        let record = try #require(fixture.read("samples/mill-road.expected.jsonl"))
+        #expect(record.hasPrefix(#"{"type":"document","name":"samples/mill-road.txt","text":"Council votes"#))
+        #expect(record.hasSuffix("}\n"))
+        #expect(try TestRun(ruleSet: set, samples: samples).run().failed == 0)
+    }
+
     @Test func expectedJSONLinesWithoutAPrinterFails() throws {
         let fixture = fixture(expected: Self.article)
         fixture.write("samples/mill-road.expected.jsonl", "{}\n")
-        let report = try TestRun(ruleSet: try fixture.ruleSet(), samples: try Sample.discover(in: fixture.samples)).run()
+        let samples = try Sample.discover(in: fixture.samples)
+        let report = try TestRun(ruleSet: try fixture.ruleSet(), samples: samples, jsonLinesPrinter: nil).run()
         #expect(report.failed == 1)
-        #expect(report.samples[0].report.contains("mill-road.expected.jsonl"))
+        #expect(report.samples[0].report.contains("mill-road.expected.jsonl: this build of winnow has no JSON Lines printer"))
     }
 }

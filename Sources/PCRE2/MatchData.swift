@@ -57,7 +57,8 @@ public final class MatchData {
     public func range(of group: Int) -> Range<Int>? {
         guard group >= 0, group < pairCapacity else { return nil }
         let ovector = pcre2_get_ovector_pointer_8(pointer)!
-        let start = ovector[2 * group], end = ovector[2 * group + 1]
+        // PCRE2_SIZE imports as Int: compare bit patterns, or PCRE2_UNSET reads as -1 and never equals UInt.max.
+        let start = UInt(bitPattern: ovector[2 * group]), end = UInt(bitPattern: ovector[2 * group + 1])
         if start == pcre2Unset || end < start { return nil }
         return Int(start)..<Int(end)
     }

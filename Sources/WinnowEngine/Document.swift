@@ -47,7 +47,8 @@ public struct Document: Sendable {
                 }
                 let end = newline < count ? newline + 1 : count
                 var contentEnd = newline
-                if contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                // Only a CR before LF is a terminator: a final lone CR is text, so the line stays unterminated.
+                if newline < count, contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 lines.append(Document.line(buffer, start: start, contentEnd: contentEnd, end: end))
                 start = end
             }

@@ -53,7 +53,8 @@ public final class DocumentReader {
                 return RawDocument(bytes: document, separator: separatorBytes, index: count)
             }
             if atEOF {
-                guard head < buffer.count else { return nil }
+                // With no separator the input is exactly one document, even when empty (an empty file).
+                guard head < buffer.count || (separator == .none && count == 0) else { return nil }
                 let document = Array(buffer[head...])
                 buffer.removeAll(keepingCapacity: true)
                 head = 0

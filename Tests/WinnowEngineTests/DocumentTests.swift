@@ -1,0 +1,99 @@
+import Testing
+import WinnowEngine
+
+/// Splitting a document into lines, subjects and blocks, on bytes.
+@Suite struct DocumentTests {
+    private func subjects(_ document: Document) -> [String] {
+        document.lines.map { document.text($0.subject) }
+    }
+
+    @Test func linesBlocksAndTerminators() {
+        let document = Document(bytes: Array("Title\n\nFirst paragraph.\nSecond line.\n\n\nLast".utf8))
+        #expect(document.lines.count == 7)
+        #expect(document.blocks == [0..<1, 2..<4, 6..<7])
+        #expect(document.blockOfLine == [0, -1, 1, 1, -1, -1, 2])
+        #expect(document.lines.map(\.isBlank) == [false, true, false, false, true, true, false])
+        #expect(document.lines.map(\.isTerminated) == [true, true, true, true, true, true, false])
+        #expect(document.lines[6].content == 39..<43)
+        #expect(document.lines[6].end == 43)
+    }
+
+    @Test func crlfIsATerminatorNotContent() {
+        let document = Document(bytes: Array("A line\r\n\r\nB\r\nC\r".utf8))
+        #expect(document.lines.count == 4)
+        #expect(document.text(document.lines[0].content) == "A line")
+        #expect(document.text(document.lines[0].start..<document.lines[0].end) == "A line\r\n")
+        #expect(document.lines[1].isBlank)
+        #expect(document.blocks == [0..<1, 2..<4])
+        // A lone \r at the very end terminates nothing: it is text (whitespace, so not in the subject).
+        #expect(document.text(document.lines[3].content) == "C\r")
+        #expect(document.text(document.lines[3].subject) == "C")
+        #expect(!document.lines[3].isTerminated)
+    }
+
+    @Test func unicodeSpacesMakeBlankLinesAndAreTrimmed() {
+        let nbsp = "\u{A0}", ideographic = "\u{3000}", thin = "\u{2009}", zwsp = "\u{200B}", bom = "\u{FEFF}"
+        let text = "\(nbsp)\n \(ideographic)\t\(thin)\n\(zwsp)\(bom)\n\(nbsp)Word\(nbsp) \u{202F}\n\u{2028}x\u{205F}\n"
+        let document = Document(bytes: Array(text.utf8))
+        #expect(document.lines.map(\.isBlank) == [true, true, true, false, false])
+        #expect(subjects(document)[3...] == ["Word", "x"])
+        #expect(document.blocks == [3..<5])
+    }
+
+    @Test func multiByteLettersAreNotMistakenForSpaces() {
+        // "à" is C3 A0 and "Ġ" is C4 A0: their last byte is NBSP's, but they are letters.
+        let document = Document(bytes: Array("voilà\nĠ\n\u{2000}".utf8))
+        #expect(subjects(document) == ["voilà", "Ġ", ""])
+        #expect(document.lines.map(\.isBlank) == [false, false, true])
+    }
+
+    @Test(arguments: [
+        ("* Home", "Home", true),
+        ("  + Markets", "Markets", true),
+        ("- item", "item", true),
+        ("• Politics", "Politics", true),
+        ("· Sport", "Sport", true),
+        ("▪ World", "World", true),
+        ("   o Nested", "Nested", true),       // lynx marks nested items with o, # and @ when indented
+        ("   # Deeper", "Deeper", true),
+        ("o Level", "o Level", false),         // at the margin, o starts a word
+        ("-5 degrees", "-5 degrees", false),   // a bullet must be followed by a space
+        ("** bold", "** bold", false),
+        ("*\u{A0}NBSP after the bullet", "NBSP after the bullet", true),
+        ("* * two bullets", "* two bullets", true),  // only one bullet is removed
+        ("  Indented text  ", "Indented text", false),
+    ])
+    func subjectDropsWhitespaceAndOneBullet(line: String, subject: String, bullet: Bool) {
+        let document = Document(bytes: Array((line + "\n").utf8))
+        #expect(document.lines.count == 1)
+        #expect(document.text(document.lines[0].subject) == subject)
+        #expect(document.lines[0].hasBullet == bullet)
+        #expect(document.text(document.lines[0].content) == line)
+    }
+
+    @Test func emptyAndBlankOnlyDocuments() {
+        let empty = Document(bytes: [])
+        #expect(empty.lines.isEmpty)
+        #expect(empty.blocks.isEmpty)
+        let blank = Document(bytes: Array("\n  \n\u{A0}".utf8))
+        #expect(blank.lines.count == 3)
+        #expect(blank.blocks.isEmpty)
+    }
+
+    @Test func invalidUTF8AndNULBytesAreKeptAsTheyAre() {
+        let bytes: [UInt8] = [0x61, 0xFF, 0x00, 0x62, 0x0A, 0xC2, 0x0A, 0x00, 0x0A]
+        let document = Document(bytes: bytes)
+        #expect(document.bytes == bytes)
+        #expect(document.lines.count == 3)
+        #expect(document.lines[0].content == 0..<4)
+        // A lone 0xC2 is not NBSP; a NUL is not whitespace.
+        #expect(!document.lines[1].isBlank)
+        #expect(!document.lines[2].isBlank)
+    }
+
+    @Test func nameAndHostAreKept() {
+        let document = Document(bytes: [], name: "page.txt", host: "www.livemint.com")
+        #expect(document.name == "page.txt")
+        #expect(document.host == "www.livemint.com")
+    }
+}

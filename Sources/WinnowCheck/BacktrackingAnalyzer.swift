@@ -33,10 +33,11 @@ struct BacktrackingAnalyzer {
         return found.filter { seen.insert($0.offset).inserted }.sorted { $0.offset < $1.offset }
     }
 
+    /// The pattern text of `range`, shortened in the middle past 40 characters.
     private func fragment(_ range: Range<Int>) -> String {
         var text = ""
         text.unicodeScalars.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-        return text
+        return text.count <= 40 ? text : text.prefix(24) + "…" + text.suffix(12)
     }
 
     static func isLarge(_ max: Int?) -> Bool { max.map { $0 >= largeRepeat } ?? true }
@@ -145,12 +146,16 @@ struct BacktrackingAnalyzer {
             while j < items.count {
                 for l in left {
                     for r in Self.edgeRepeats(items[j], last: false) {
+                        // The split can move when a character can both end the left repeat and start the right one.
                         guard case .quantified(let li, _, _, _, let lr) = l, case .quantified(let ri, _, _, _, let rr) = r,
-                              universe.members(of: li.atoms).intersects(universe.members(of: ri.atoms))
+                              universe.members(of: li.lastAtoms).intersects(universe.members(of: ri.firstAtoms))
                         else { continue }
+                        // Show the two repeats, not a long alternation between them.
+                        let span = rr.upperBound - lr.lowerBound
                         found.append(BacktrackingRisk(
                             kind: .adjacentQuantifiers, offset: lr.lowerBound,
-                            fragment: fragment(lr.lowerBound..<rr.upperBound),
+                            fragment: span <= 40 ? fragment(lr.lowerBound..<rr.upperBound)
+                                                 : fragment(lr) + "…" + fragment(rr),
                             advice: "`\(fragment(lr))` and `\(fragment(rr))` can take the same characters, so a "
                                 + "long line that fails is retried once for every way to split it between them; "
                                 + "merge them or make the first possessive"))

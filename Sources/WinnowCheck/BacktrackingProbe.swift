@@ -22,6 +22,7 @@ final class BacktrackingProbe {
     /// Repeats that can take at least this many iterations are worth pumping.
     static let pumpable = 8
     static let maxSubjects = 40
+    static let maxCharacterRuns = 12
 
     private let data = MatchData(limits: MatchLimits(matchLimit: BacktrackingProbe.matchLimit))
 
@@ -32,28 +33,44 @@ final class BacktrackingProbe {
     /// - Parameter length: the line length in bytes; a rule whose `max-chars`
     ///   keeps longer lines away from its regex is probed at that length.
     func run(_ regex: Regex, analyzer: BacktrackingAnalyzer, length: Int = defaultLength) -> ProbeFinding? {
-        let clock = ContinuousClock()
         for subject in subjects(analyzer: analyzer, length: length) {
-            let bytes = Array(subject.text.utf8)
-            var best = Duration.seconds(3600)
-            for _ in 0..<3 {
-                var hitLimit = false
-                let elapsed = clock.measure { hitLimit = attempt(regex, on: bytes) }
+            // A quarter of the line first: a runaway regex shows there already, at a sixteenth of the cost.
+            // When even cubic growth from there would stay within the budget, the full line cannot fail it.
+            var quarter = Duration.zero
+            for count in [subject.count / 4, subject.count] where count > 0 {
+                if count == subject.count, count >= 4, quarter * 64 < Self.budget { break }
+                let bytes = Array(subject.text(count: count).utf8)
+                let (best, hitLimit) = time(regex, on: bytes)
+                quarter = best
                 if hitLimit {
-                    return ProbeFinding(subject: subject.description, length: bytes.count, hitLimit: true,
-                                        milliseconds: Self.milliseconds(elapsed))
+                    return ProbeFinding(subject: subject.description(count: count), length: bytes.count,
+                                        hitLimit: true, milliseconds: Self.milliseconds(best))
                 }
-                best = min(best, elapsed)
-                // The fastest of three runs, so that a busy machine does not raise false alarms;
-                // twenty times the budget is more than a busy machine explains.
-                if best <= Self.budget || best > Self.budget * 20 { break }
-            }
-            if best > Self.budget {
-                return ProbeFinding(subject: subject.description, length: bytes.count, hitLimit: false,
-                                    milliseconds: Self.milliseconds(best))
+                if best > Self.budget {
+                    // How the time grows with the line tells a slow regex from a runaway one.
+                    let half = time(regex, on: Array(subject.text(count: count / 2).utf8)).best
+                    return ProbeFinding(subject: subject.description(count: count), length: bytes.count,
+                                        hitLimit: false, milliseconds: Self.milliseconds(best),
+                                        halfLengthMilliseconds: Self.milliseconds(half))
+                }
             }
         }
         return nil
+    }
+
+    /// The fastest of up to five runs, so that a busy machine does not raise
+    /// false alarms; twenty times the budget is more than a busy machine explains.
+    private func time(_ regex: Regex, on bytes: [UInt8]) -> (best: Duration, hitLimit: Bool) {
+        let clock = ContinuousClock()
+        var best = Duration.seconds(3600)
+        for _ in 0..<5 {
+            var hitLimit = false
+            let elapsed = clock.measure { hitLimit = attempt(regex, on: bytes) }
+            if hitLimit { return (elapsed, true) }
+            best = min(best, elapsed)
+            if best <= Self.budget || best > Self.budget * 20 { break }
+        }
+        return (best, false)
     }
 
     /// One match attempt; whether it stopped at a resource limit.
@@ -74,9 +91,23 @@ final class BacktrackingProbe {
 
     // MARK: - Adversarial lines
 
+    /// A probe line: `prefix`, then `unit` `count` times, then `suffix`.
     struct Subject {
-        var text: String
-        var description: String
+        var prefix: String
+        var unit: String
+        var suffix: String
+        var count: Int
+
+        func text(count: Int) -> String { prefix + String(repeating: unit, count: count) + suffix }
+
+        /// `"by" + " " × 9997 + "!"`
+        func description(count: Int) -> String {
+            var parts: [String] = []
+            if !prefix.isEmpty { parts.append(Quoting.quoted(prefix)) }
+            parts.append("\(Quoting.quoted(unit)) × \(count)")
+            if !suffix.isEmpty { parts.append(Quoting.quoted(suffix)) }
+            return parts.joined(separator: " + ")
+        }
     }
 
     /// Lines of about `length` bytes: for each repeat, the way to it, the
@@ -91,12 +122,7 @@ final class BacktrackingProbe {
             guard !unit.isEmpty, subjects.count < Self.maxSubjects, seen.insert([prefix, unit, suffix]).inserted
             else { return }
             let count = max(1, (length - prefix.utf8.count - suffix.utf8.count) / unit.utf8.count)
-            let text = prefix + String(repeating: unit, count: count) + suffix
-            var parts: [String] = []
-            if !prefix.isEmpty { parts.append(Quoting.quoted(prefix)) }
-            parts.append("\(Quoting.quoted(unit)) × \(count)")
-            if !suffix.isEmpty { parts.append(Quoting.quoted(suffix)) }
-            subjects.append(Subject(text: text, description: parts.joined(separator: " + ")))
+            subjects.append(Subject(prefix: prefix, unit: unit, suffix: suffix, count: count))
         }
         for (prefix, node) in pumps {
             guard case .quantified(let inner, _, _, _, _) = node,
@@ -104,8 +130,10 @@ final class BacktrackingProbe {
             add(prefix, unit, String(universe.outsider(of: universe.members(of: inner.atoms))))
             add(prefix, unit, "")
         }
-        for atom in analyzer.tree.atoms {
-            guard let character = universe.sample(of: atom) else { continue }
+        // Then runs of single characters, which catch what the pumps miss (a regex that is slow at every start).
+        var characters = Set<Character>()
+        for atom in analyzer.tree.atoms where characters.count < Self.maxCharacterRuns {
+            guard let character = universe.sample(of: atom), characters.insert(character).inserted else { continue }
             add("", String(character), String(universe.outsider(of: universe.members(of: atom))))
         }
         return subjects

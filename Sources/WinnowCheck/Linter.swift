@@ -102,7 +102,8 @@ public final class Linter {
             var takenBy = own.flatMap(\.takenBy)
             var overBroad: [(sample: SampleOutcome, line: Int)] = []
 
-            let first = Filter(ruleSet: set, first: rule.id)
+            let first = Filter(ruleSet: Self.firstRunSet(for: rule, in: set), first: rule.id)
+            let firstIndex = first.rules.firstIndex { $0.id == rule.id } ?? 0
             for outcome in outcomes {
                 let document = outcome.document
                 if document.lines.indices.contains(where: { outcome.decisions.acted(index, on: $0) }) {
@@ -110,7 +111,7 @@ public final class Linter {
                 }
                 let decisions = first.apply(to: document)
                 let kept = outcome.expected == nil ? [] : outcome.expectedKept
-                for line in document.lines.indices where decisions.acted(index, on: line) {
+                for line in document.lines.indices where decisions.acted(firstIndex, on: line) {
                     firedFirst = true
                     if let other = outcome.decisions.decidingRule(line), other != index {
                         takenBy.append(set.rules[other].id)
@@ -149,6 +150,20 @@ public final class Linter {
         return findings
     }
 
+    /// The rules that can change what `rule` does when it runs first in its
+    /// phase: keep rules protect lines from it and cut rules end the
+    /// document before it, but other content rules come after it, so they
+    /// cannot. A context rule reads everyone's verdicts and needs the whole set.
+    static func firstRunSet(for rule: Rule, in set: RuleSet) -> RuleSet {
+        if rule.isContextRule { return set }
+        let files = set.files.map { file in
+            var file = file
+            file.rules = file.rules.filter { $0.id == rule.id || $0.action == .keep || $0.action == .cut }
+            return file
+        }
+        return RuleSet(files: files, settings: set.settings)
+    }
+
     // MARK: - Backtracking
 
     private func backtrackingFindings(_ set: RuleSet) -> [Diagnostic] {
@@ -166,7 +181,9 @@ public final class Linter {
             let risks = analyzer.risks()
             let finding = probe ? prober.run(regex, analyzer: analyzer, length: maxLength) : nil
             guard !risks.isEmpty || finding != nil else { return }
-            var messages = risks.map(\.message)
+            // The first two constructs are enough to act on; the rest are counted.
+            var messages = risks.prefix(2).map(\.message)
+            if risks.count > 2 { messages.append("and \(risks.count - 2) more like these") }
             if let finding { messages.append((risks.isEmpty ? "" : "the probe confirms it: ") + "it " + finding.message) }
             let offset = risks.first?.offset ?? 0
             let place = locators[location.file]?.locate(key: key, nested: nested, pattern: regex.pattern,

@@ -42,6 +42,23 @@ indirect enum PatternNode {
         }
     }
 
+    /// The atoms that can end a match of the node.
+    var lastAtoms: [PatternAtom] {
+        switch self {
+        case .atom(let atom): return [atom]
+        case .assertion, .backreference: return []
+        case .sequence(let items):
+            var found: [PatternAtom] = []
+            for item in items.reversed() {
+                found += item.lastAtoms
+                if !item.isNullable { break }
+            }
+            return found
+        case .alternation(let branches): return branches.flatMap(\.lastAtoms)
+        case .group(let inner, _), .quantified(let inner, _, _, _, _): return inner.lastAtoms
+        }
+    }
+
     /// The atoms that can start a match of the node.
     var firstAtoms: [PatternAtom] {
         switch self {

@@ -10,14 +10,25 @@ struct ProbeFinding: Hashable, Sendable {
     var hitLimit: Bool
     /// The fastest of the timed runs, in milliseconds.
     var milliseconds: Double
+    /// The same for the line with half as many repetitions, when the line was slow.
+    var halfLengthMilliseconds: Double? = nil
 
     var message: String {
         if hitLimit {
-            return "hits PCRE2's match limit (\(BacktrackingProbe.matchLimit)) on a \(length)-byte line "
-                + "\(subject): catastrophic backtracking; on such a line the rule stops working"
+            return "hits the probe's match limit (\(BacktrackingProbe.matchLimit), a tenth of winnow's) on a "
+                + "\(length)-byte line \(subject): runaway backtracking, and on a longer line winnow gives up on the rule"
         }
-        let shown = milliseconds < 10 ? String(format: "%.1f", milliseconds) : String(Int(milliseconds.rounded()))
-        return "takes \(shown) ms on a \(length)-byte line \(subject) (the budget is 1 ms): backtracking grows "
-            + "faster than the line"
+        var growth = ""
+        if let half = halfLengthMilliseconds, half > 0 {
+            // Linear work doubles with the line; quadratic backtracking quadruples.
+            let factor = milliseconds / half
+            growth = factor >= 3 ? ", \(Self.shown(half)) ms at half the length: the work grows with the square of the line"
+                                 : ", \(Self.shown(half)) ms at half the length: slow, though it grows with the line"
+        }
+        return "takes \(Self.shown(milliseconds)) ms on a \(length)-byte line \(subject) (the budget is 1 ms)\(growth)"
+    }
+
+    private static func shown(_ milliseconds: Double) -> String {
+        milliseconds < 10 ? String(format: "%.1f", milliseconds) : String(Int(milliseconds.rounded()))
     }
 }

@@ -46,7 +46,7 @@ import WinnowRules
         let finding = try #require(BacktrackingProbe().run(regex, analyzer: analyzer))
         #expect(finding.hitLimit)
         #expect(finding.length <= BacktrackingProbe.defaultLength)
-        #expect(finding.message.hasPrefix("hits PCRE2's match limit (100000) on a "))
+        #expect(finding.message.hasPrefix("hits the probe's match limit (100000, a tenth of winnow's) on a "))
     }
 
     @Test func probeTimesQuadraticPatterns() throws {

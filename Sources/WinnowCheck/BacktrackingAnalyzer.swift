@@ -58,14 +58,13 @@ struct BacktrackingAnalyzer {
                 if let repeated = soleRepeats(inner).first, case .quantified(_, _, _, _, let innerRange) = repeated {
                     found.append(BacktrackingRisk(
                         kind: .nestedQuantifier, offset: range.lowerBound, fragment: fragment(range),
-                        advice: "the inner repeat `\(fragment(innerRange))` can divide the same text between "
-                            + "iterations in exponentially many ways when the line does not match; "
-                            + "make it possessive (`++`, `*+`) or the group atomic (`(?>…)`)"))
+                        advice: "`\(fragment(innerRange))` can split the same text between iterations in "
+                            + "exponentially many ways; make it possessive (`++`, `*+`) or atomic (`(?>…)`)"))
                 } else if overlappingAlternatives(inner) {
                     found.append(BacktrackingRisk(
                         kind: .overlappingAlternatives, offset: range.lowerBound, fragment: fragment(range),
-                        advice: "the repeated alternatives can match the same text, so a failing line is "
-                            + "retried in exponentially many ways; make the alternatives exclusive"))
+                        advice: "the alternatives can match the same text, so a failing line is retried "
+                            + "in exponentially many ways; make them exclusive"))
                 }
             }
             walk(inner, into: &found)
@@ -157,8 +156,8 @@ struct BacktrackingAnalyzer {
                             fragment: span <= 40 ? fragment(lr.lowerBound..<rr.upperBound)
                                                  : fragment(lr) + "…" + fragment(rr),
                             advice: "`\(fragment(lr))` and `\(fragment(rr))` can take the same characters, so a "
-                                + "long line that fails is retried once for every way to split it between them; "
-                                + "merge them or make the first possessive"))
+                                + "failing line is retried for every split between them; merge them or make the "
+                                + "first possessive"))
                     }
                 }
                 if !items[j].isNullable { break }

@@ -36,7 +36,7 @@ public struct CheckReport: Sendable {
         }
         let rules = Set(examples.map(\.rule.id)).count
         let exampleFailures = failedExamples.count, sampleFailures = failedSamples.count
-        text += "examples: \(examples.count - exampleFailures) passed, \(exampleFailures) failed (\(rules) rules); "
+        text += "examples: \(examples.count - exampleFailures) passed, \(exampleFailures) failed (\(rules) rule\(rules == 1 ? "" : "s")); "
             + "samples: \(samples.count - sampleFailures) passed, \(sampleFailures) failed"
             + (updated.isEmpty ? "" : ", \(updated.count) expected file\(updated.count == 1 ? "" : "s") updated") + "\n"
         text += "\(passed) passed, \(failed) failed\n"

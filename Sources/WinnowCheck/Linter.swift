@@ -190,6 +190,7 @@ public final class Linter {
                                                         offset: offset, rule: location) ?? location
             let name = nested ? "'\(key)' regex" : key
             let at = risks.isEmpty ? "" : " at offset \(offset)"
+            // Reading the pattern alone gives a warning; a regex the probe saw run away is an error.
             findings.append(Diagnostic(finding?.hitLimit == true ? .error : .warning, at: place,
                                        "\(name)\(at): \(messages.joined(separator: "; "))", rule: rule,
                                        code: "backtracking"))

@@ -16,16 +16,15 @@ struct ProbeFinding: Hashable, Sendable {
     var message: String {
         if hitLimit {
             return "hits the probe's match limit (\(BacktrackingProbe.matchLimit), a tenth of winnow's) on a "
-                + "\(length)-byte line \(subject): runaway backtracking, and on a longer line winnow gives up on the rule"
+                + "\(length)-byte line \(subject)"
         }
         var growth = ""
         if let half = halfLengthMilliseconds, half > 0 {
             // Linear work doubles with the line; quadratic backtracking quadruples.
-            let factor = milliseconds / half
-            growth = factor >= 3 ? ", \(Self.shown(half)) ms at half the length: the work grows with the square of the line"
-                                 : ", \(Self.shown(half)) ms at half the length: slow, though it grows with the line"
+            let kind = milliseconds / half >= 3 ? "it grows with the square of the line" : "it grows in proportion"
+            growth = "; \(Self.shown(half)) ms at half the length: \(kind)"
         }
-        return "takes \(Self.shown(milliseconds)) ms on a \(length)-byte line \(subject) (the budget is 1 ms)\(growth)"
+        return "takes \(Self.shown(milliseconds)) ms on a \(length)-byte line \(subject), over the 1 ms budget\(growth)"
     }
 
     private static func shown(_ milliseconds: Double) -> String {

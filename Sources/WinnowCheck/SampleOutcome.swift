@@ -47,11 +47,12 @@ public struct SampleOutcome: Sendable {
         if let expected {
             if expected != actual {
                 text += "FAIL sample \(sample.name): output differs from \(sample.expectedText)\n"
-                text += textDiff(expected)
+                text += textDiff(expected, oldName: sample.expectedText)
             }
         } else {
             text += "FAIL sample \(sample.name): \(sample.expectedText) is missing; "
                 + "'winnow test --update \(sample.name)' writes it from the current output\n"
+            text += textDiff([], oldName: "/dev/null")
         }
         if let expectedJSONLines {
             if let jsonLinesProblem {
@@ -65,14 +66,14 @@ public struct SampleOutcome: Sendable {
         return text
     }
 
-    private func textDiff(_ expected: [UInt8]) -> String {
+    private func textDiff(_ expected: [UInt8], oldName: String) -> String {
         let old = UnifiedDiff.lines(expected), new = UnifiedDiff.lines(actual)
         let diff = UnifiedDiff(old: old, new: new)
         if diff.isEmpty {
             return "    the outputs differ only in bytes that are not valid UTF-8\n"
         }
         return diff.render(
-            oldName: sample.expectedText, newName: "winnow \(sample.input)",
+            oldName: oldName, newName: "winnow \(sample.input)",
             noteRemoved: { index in
                 guard index < expectedSources.count, let line = expectedSources[index] else {
                     let text = old[index]

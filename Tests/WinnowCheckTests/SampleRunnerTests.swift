@@ -83,6 +83,8 @@ import WinnowRules
         let report = try TestRun(ruleSet: try fixture.ruleSet(), samples: try Sample.discover(in: fixture.samples)).run()
         #expect(report.failed == 1)
         #expect(report.samples[0].report.contains("mill-road.expected.txt is missing"))
+        // What --update would write, as a diff from nothing.
+        #expect(report.samples[0].report.contains("--- /dev/null\n+++ winnow \(fixture.samples)/mill-road.txt\n@@ -0,0 +1,6 @@\n"))
     }
 
     @Test func updateRewritesOnlyTheChosenSamples() throws {

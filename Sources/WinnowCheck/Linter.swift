@@ -43,6 +43,7 @@ public final class Linter {
         do {
             set = try RuleSet.load(sources)
         } catch {
+            // Report every load error, then check what does load.
             findings += error.diagnostics
             set = Self.loadable(sources)
         }
@@ -72,14 +73,21 @@ public final class Linter {
                           time: clock.now - started, backtrackingTime: backtrackingTime)
     }
 
-    /// After a failed load, the files that load on their own, so that their
-    /// rules can still be checked; a rule id taken by an earlier file is left out.
+    /// After a failed load, the files that load on their own, and of the
+    /// others the rules without errors, so that they can still be checked;
+    /// a rule id taken by an earlier file is left out.
     static func loadable(_ sources: [RuleSource]) -> RuleSet {
         var files: [RuleFile] = []
         var ids = Set<String>()
         var settings = DocumentSettings()
         for source in sources {
-            guard let single = try? RuleSet.load([source]) else { continue }
+            var loaded: RuleSet?
+            do {
+                loaded = try RuleSet.load([source])
+            } catch {
+                loaded = RuleSalvage.source(source, without: error.diagnostics).flatMap { try? RuleSet.load([$0]) }
+            }
+            guard let single = loaded else { continue }
             if single.settings != DocumentSettings() { settings = single.settings }
             for var file in single.files {
                 file.rules = file.rules.filter { ids.insert($0.id).inserted }

@@ -84,6 +84,17 @@ import WinnowRules
         #expect(bareFinding.location == SourceLocation(file: "my-rules/bare.yml", line: 3, column: 5))
     }
 
+    @Test func rulesBesideABrokenRuleAreStillChecked() throws {
+        // A typo in one rule and a dangerous pattern in the next, in one file.
+        let file = "description: Both.\nrules:\n" + rule("promo", regex: "^(?:ad|promo))$")
+            + rule("repeat", regex: "(a+)+$", drop: "[aaa]", keep: "[bbb]")
+        let report = try lint([("both.yml", file)])
+        #expect(report.findings.map(\.code) == ["regex", "backtracking"], "\(report.text)")
+        #expect(report.findings[0].location == SourceLocation(file: "my-rules/both.yml", line: 6, column: 26))
+        #expect(report.findings[1].location == SourceLocation(file: "my-rules/both.yml", line: 13, column: 13))
+        #expect(report.rules == 1)
+    }
+
     @Test func failingExampleIsAnError() throws {
         let file = "description: Examples.\nrules:\n" + rule("promo", regex: "^promo$", drop: "[promotion]")
         let report = try lint([("examples.yml", file)])

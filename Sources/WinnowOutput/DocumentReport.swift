@@ -49,6 +49,8 @@ public enum DocumentReport {
     private static func writeRemoved(_ document: Document, _ decisions: Decisions, into json: inout JSONWriter) {
         json.beginArray()
         let rules = decisions.rules
+        // Most documents have no strips: skip the per-line dictionary lookup.
+        let hasStrips = !decisions.strips.isEmpty
         document.bytes.withUnsafeBufferPointer { bytes in
             for (index, line) in document.lines.enumerated() {
                 if case .dropped(let ruleIndex) = decisions.verdict(index) {
@@ -67,7 +69,7 @@ public enum DocumentReport {
                         }
                     }
                     json.endObject()
-                } else if let strips = decisions.strips[index] {
+                } else if hasStrips, let strips = decisions.strips[index] {
                     for strip in strips.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
                         json.beginObject()
                         json.key("line"); json.number(index + 1)

@@ -47,6 +47,8 @@ struct JSONScanner {
         index += 1
         var escapes = false
         while index < bytes.count {
+            index = UTF8Scan.skipStringBody(bytes, from: index)
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decoding of JSON string tokens into bytes.
 ///
 ///     JSONString.decode(Array(#""caf\u00e9 \ud83d\ude00""#.utf8)[...])   // "café 😀" as UTF-8
@@ -16,7 +22,10 @@ public enum JSONString {
         var i = 1
         var run = 1
         while i < end {
-            guard token[i] == UInt8(ascii: "\\") else { i += 1; continue }
+            // Runs without escapes are copied whole; memchr finds the next backslash.
+            guard let base = token.baseAddress,
+                  let hit = memchr(base + i, 0x5C, end - i) else { break }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: token[run..<i])) }
             let escape = i + 1 < end ? token[i + 1] : 0
             i += 2

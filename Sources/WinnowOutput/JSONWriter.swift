@@ -147,6 +147,8 @@ public struct JSONWriter: Sendable {
         var i = 0
         let n = p.count
         while i < n {
+            i = UTF8Scan.skipPlain(p, from: i)
+            guard i < n else { break }
             let b = p[i]
             if b >= 0x20 && b < 0x80 && b != 0x22 && b != 0x5C { i += 1; continue }
             if b >= 0x80 {

@@ -38,11 +38,12 @@ public struct RunStatistics: Sendable {
         let output = TextPrinter().measure(document, decisions)
         linesOut += output.lines
         bytesOut += output.bytes
+        let hasStrips = !decisions.strips.isEmpty
         for (index, line) in document.lines.enumerated() {
             switch decisions.verdict(index) {
             case .dropped(let rule): if !line.isBlank { hits[rule] += 1 }
             case .protected(let rule): hits[rule] += 1
-            case .kept: for strip in decisions.strips[index] ?? [] { hits[strip.rule] += 1 }
+            case .kept: if hasStrips { for strip in decisions.strips[index] ?? [] { hits[strip.rule] += 1 } }
             }
         }
     }
@@ -60,7 +61,7 @@ public struct RunStatistics: Sendable {
     ///       documents  3
     ///       lines      195 in, 117 out (60.0%)
     ///       bytes      15690 in, 12372 out (78.9%)
-    ///       time       0.004 s, 3.9 MB/s
+    ///       time       0.004 s, 3.9 MB/s   (kB/s below 1 MB/s)
     ///       hits per rule (lines removed or protected; fragments for strip):
     ///            12  ads/ad-label  drop
     ///             4  structure/repeated-line  drop
@@ -72,8 +73,7 @@ public struct RunStatistics: Sendable {
         lines.append("  documents  \(documents)")
         lines.append("  lines      \(linesIn) in, \(linesOut) out (\(Self.percent(linesOut, of: linesIn)))")
         lines.append("  bytes      \(bytesIn) in, \(bytesOut) out (\(Self.percent(bytesOut, of: bytesIn)))")
-        lines.append("  time       \(Self.fixed(seconds, decimals: 3)) s, "
-                     + "\(Self.fixed(seconds > 0 ? Double(bytesIn) / seconds / 1e6 : 0, decimals: 1)) MB/s")
+        lines.append("  time       \(Self.fixed(seconds, decimals: 3)) s, \(Self.throughput(bytesIn, seconds: seconds))")
         let ranked = ruleHits
         lines.append("  hits per rule (lines removed or protected; fragments for strip):\(ranked.isEmpty ? " none" : "")")
         let idWidth = ranked.map(\.rule.id.count).max() ?? 0
@@ -115,6 +115,12 @@ public struct RunStatistics: Sendable {
         }
         json.endArray()
         json.endObject()
+    }
+
+    /// Bytes per second in MB/s (10^6 bytes), or kB/s below 1 MB/s.
+    static func throughput(_ bytes: Int, seconds: Double) -> String {
+        let rate = seconds > 0 ? Double(bytes) / seconds : 0
+        return rate >= 1e6 ? fixed(rate / 1e6, decimals: 1) + " MB/s" : fixed(rate / 1e3, decimals: 1) + " kB/s"
     }
 
     /// `part` as a percentage of `whole`, one decimal: `60.0%`.

@@ -39,6 +39,8 @@ public struct TextPrinter: Sendable {
         // The terminator of the last line written (`\n` or `\r\n`), reused for the blank line between blocks.
         var lastTerminator: Range<Int>?
         var wroteAny = false
+        // Most documents have no strips: skip the per-line dictionary lookup.
+        let hasStrips = !decisions.strips.isEmpty
         document.bytes.withUnsafeBufferPointer { bytes in
             func put(_ range: Range<Int>?) {
                 if let range {
@@ -56,7 +58,7 @@ public struct TextPrinter: Sendable {
                     put(lastTerminator)
                     written.lines += 1
                 }
-                if let strips = decisions.strips[index] {
+                if hasStrips, let strips = decisions.strips[index] {
                     written.bytes += Self.writeStripped(bytes, line: line, strips: strips, to: &out)
                 } else {
                     put(line.start..<line.end)

@@ -3,7 +3,53 @@
 ///     UTF8Scan.sequenceLength(bytes, at: 0)   // 3 for "€…", 0 when invalid there
 ///     UTF8Scan.invalidLength(bytes, at: 0)    // bytes one U+FFFD replaces
 ///     UTF8Scan.isValid(bytes)
+///     UTF8Scan.skipPlain(bytes, from: 0)      // first byte a JSON string cannot hold as it is
 enum UTF8Scan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `w` that is zero, or a borrow above one
+    /// (so nonzero exactly when some byte is zero).
+    @inline(__always)
+    private static func zeroBytes(_ w: UInt64) -> UInt64 { (w &- ones) & ~w & highs }
+
+    /// Nonzero exactly when some byte of `w` is `"`, `\` or a control character below 0x20.
+    @inline(__always)
+    private static func specialBytes(_ w: UInt64) -> UInt64 {
+        ((w &- ones &* 0x20) & ~w & highs) | zeroBytes(w ^ (ones &* 0x22)) | zeroBytes(w ^ (ones &* 0x5C))
+    }
+
+    /// From `i`, eight bytes at a time, skips printable ASCII other than `"`
+    /// and `\`: the bytes the JSON writer copies as they are. Returns where
+    /// the first byte that needs a look may be (the tail under eight bytes
+    /// is left to the caller).
+    @inline(__always)
+    static func skipPlain(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let base = p.baseAddress else { return i }
+        var i = i
+        while i + 8 <= p.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if (w & highs) | specialBytes(w) != 0 { break }
+            i += 8
+        }
+        return i
+    }
+
+    /// From `i`, eight bytes at a time, skips bytes that may stand as they
+    /// are inside a JSON string token (anything but `"`, `\` and control
+    /// characters; bytes of 0x80 and above included), for the record scanner.
+    @inline(__always)
+    static func skipStringBody(_ p: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let base = p.baseAddress else { return i }
+        var i = i
+        while i + 8 <= p.count {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if specialBytes(w) != 0 { break }
+            i += 8
+        }
+        return i
+    }
+
     /// The length of the valid UTF-8 sequence starting at `i` (a lead byte
     /// of 0x80 or more), or 0 when none starts there. Overlong forms,
     /// surrogates and code points above U+10FFFF are invalid.

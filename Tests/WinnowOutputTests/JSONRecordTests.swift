@@ -77,6 +77,20 @@ import Testing
         #expect(error(text) == JSONSyntaxError(offset: offset, message: message))
     }
 
+    /// The scanner skips string bodies eight bytes at a time; the quote that
+    /// ends a string, an escape or a control character must be seen in every lane.
+    @Test func findsTheEndOfAStringAtEveryPosition() throws {
+        for length in 0..<30 {
+            let body = String(repeating: "é", count: length / 3) + String(repeating: "x", count: length - length / 3)
+            let (record, bytes) = try scan(#"{"a":""# + body + #"","b":1}"#)
+            #expect(slice(bytes, record.members[0].value) == "\"" + body + "\"")
+            let escaped = String(body.prefix(length / 2)) + "\\n" + body.dropFirst(length / 2)
+            let (withEscape, escapedBytes) = try scan(#"{"a":""# + escaped + #""}"#)
+            #expect(slice(escapedBytes, withEscape.members[0].value) == "\"" + escaped + "\"")
+            #expect(error(#"{"a":""# + String(body.prefix(length / 2)) + "\t" + #""}"#)?.message.hasPrefix("control character") == true)
+        }
+    }
+
     @Test func limitsNesting() {
         let deep = #"{"a": "# + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}"
         #expect(error(deep)?.message == "nested deeper than 512 levels")

@@ -70,6 +70,26 @@ import Testing
         #expect(String(decoding: json.bytes, as: UTF8.self) == #","x":1"#)
     }
 
+    /// The writer skips plain ASCII eight bytes at a time: a byte that needs
+    /// care must be found in every lane of the word and in the tail.
+    @Test func findsSpecialBytesAtEveryPosition() throws {
+        let specials: [[UInt8]] = [[0x22], [0x5C], [0x0A], [0x01], [0x1F], [0x7F], Array("é".utf8), Array("😀".utf8),
+                                   [0xFF], [0xC3]]
+        for special in specials {
+            for position in 0..<40 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 40)
+                bytes.replaceSubrange(position..<position + 1, with: special)
+                var json = JSONWriter()
+                json.beginObject()
+                json.text("t", bytes: bytes)
+                json.endObject()
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: String])
+                #expect(object["t"] == String(decoding: bytes, as: UTF8.self), "\(special) at \(position)")
+                #expect((object["t_base64"] != nil) == (special == [0xFF] || special == [0xC3]))
+            }
+        }
+    }
+
     /// Random bytes, biased towards the interesting ones: whatever they are,
     /// the output parses, reads back as Swift's repair of the bytes, and the
     /// base64 holds them exactly.

@@ -1,5 +1,5 @@
 import Testing
-import WinnowEngine
+@testable import WinnowEngine
 @testable import WinnowOutput
 
 @Suite struct TextPrinterTests {

@@ -10,6 +10,9 @@ public struct LineFeatures: Sendable {
     /// Ends with `.`, `!`, `?` or `…`, maybe followed by closing quotes or brackets.
     public private(set) var sentence: [Bool]
     public private(set) var prose: [Bool]
+    /// Looks like code or data rather than a menu: starts with a digit or
+    /// holds one of `{ } ( ) [ ] ; = < > $ \`.
+    public private(set) var symbolic: [Bool]
     /// Position among non-blank lines, or -1 for a blank line.
     public private(set) var ordinal: [Int32]
     public private(set) var nonBlankCount: Int
@@ -33,6 +36,7 @@ public struct LineFeatures: Sendable {
         words = .init(repeating: 0, count: n)
         sentence = .init(repeating: false, count: n)
         prose = .init(repeating: false, count: n)
+        symbolic = .init(repeating: false, count: n)
         ordinal = .init(repeating: -1, count: n)
         previous = .init(repeating: -1, count: n)
         next = .init(repeating: -1, count: n)
@@ -46,6 +50,7 @@ public struct LineFeatures: Sendable {
                 words[i] = LineFeatures.countWords(buffer, line.subject)
                 sentence[i] = LineFeatures.endsLikeSentence(buffer, line.subject)
                 prose[i] = sentence[i] && Int(words[i]) >= settings.proseMinWords
+                symbolic[i] = LineFeatures.looksSymbolic(buffer, line.subject)
                 ordinal[i] = Int32(nonBlankCount)
                 nonBlankCount += 1
                 previous[i] = last
@@ -69,8 +74,9 @@ public struct LineFeatures: Sendable {
     /// lines that are still kept.
     ///
     /// Every non-blank line gets a score: a kept prose line its word count,
-    /// a long line without a sentence ending half its words, a short line
-    /// or a dropped line `-shortLinePenalty`, any other line `-linePenalty`.
+    /// a long line without a sentence ending half its words, a dropped line
+    /// `-shortLinePenalty`, a line of code or data `-symbolLinePenalty`, a
+    /// short line `-shortLinePenalty`, any other line `-linePenalty`.
     /// The body is the stretch with the highest total (the maximum-sum
     /// subarray, as in Finn's Body Text Extraction), so a lone prose-like
     /// line in a footer does not stretch the body over the junk before it.
@@ -89,6 +95,7 @@ public struct LineFeatures: Sendable {
             if !kept { score = -2 * settings.shortLinePenalty }
             else if prose[i] { score = 2 * Int(words[i]) }
             else if words[i] >= settings.longLineWords { score = Int(words[i]) }
+            else if symbolic[i] { score = -2 * settings.symbolLinePenalty }
             else if words[i] <= settings.shortLineWords { score = -2 * settings.shortLinePenalty }
             else { score = -2 * settings.linePenalty }
             if running <= 0 {
@@ -173,6 +180,22 @@ public struct LineFeatures: Sendable {
         if b2 == 0xE2, b1 == 0x80, b == 0xA6 { return true }                             // …
         if b2 == 0xE3, b1 == 0x80, b == 0x82 { return true }                             // 。
         if b2 == 0xEF, b1 == 0xBC, b == 0x81 || b == 0x9F { return true }                // ！ ？
+        return false
+    }
+
+    static func looksSymbolic(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        if buffer[range.lowerBound] >= 0x30 && buffer[range.lowerBound] <= 0x39 { return true }
+        for i in range {
+            switch buffer[i] {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "$"), UInt8(ascii: "\\"):
+                return true
+            default:
+                continue
+            }
+        }
         return false
     }
 

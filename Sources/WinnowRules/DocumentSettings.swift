@@ -18,6 +18,9 @@ public struct DocumentSettings: Sendable, Hashable {
     public var linePenalty = 1
     /// What a short line, or a line a rule dropped, costs the body.
     public var shortLinePenalty = 4
+    /// What a line of code or data (a digit first, or brackets, `;`, `=`…)
+    /// costs the body: listings and tables sit inside articles, menus don't.
+    public var symbolLinePenalty = 1
 
     public init() {}
 
@@ -28,5 +31,6 @@ public struct DocumentSettings: Sendable, Hashable {
         "short-line-words": \.shortLineWords,
         "line-penalty": \.linePenalty,
         "short-line-penalty": \.shortLinePenalty,
+        "symbol-line-penalty": \.symbolLinePenalty,
     ]
 }

@@ -60,9 +60,10 @@ public final class RecordPipeline {
     private let base64Name: [UInt8]
     private let urlName: [UInt8]
     private let reportName: [UInt8]?
-    private var json = JSONWriter(capacity: 1 << 16)
+    private var textJSON = JSONWriter(capacity: 1 << 16)
+    private var base64JSON = JSONWriter(capacity: 0)
+    private var reportJSON = JSONWriter(capacity: 1 << 14)
     private var clean = ByteBuffer(capacity: 1 << 16)
-    private var record: [UInt8] = []
 
     public init(filter: Filter, options: RecordOptions, output: Output) {
         self.filter = filter
@@ -157,8 +158,7 @@ public final class RecordPipeline {
             pipeline.process(document)
         case .records(let out):
             let decisions = filter.apply(to: document)
-            rewrite(bytes, parsed, field: field, companion: companion, document: document, decisions: decisions)
-            out.write(record)
+            rewrite(bytes, parsed, field: field, companion: companion, document: document, decisions: decisions, to: out)
             out.write(byte: 0x0A)
             for hit in decisions.limitHits { onLimitHit?(document, hit) }
             onDocument?(document, decisions)
@@ -166,25 +166,27 @@ public final class RecordPipeline {
         }
     }
 
-    /// Builds the output record in `record`.
+    /// Writes the output record, spliced from the input record's bytes.
     private func rewrite(_ bytes: UnsafeBufferPointer<UInt8>, _ parsed: JSONRecord, field: JSONRecord.Member,
-                         companion: JSONRecord.Member?, document: Document, decisions: Decisions) {
+                         companion: JSONRecord.Member?, document: Document, decisions: Decisions, to out: OutputStream) {
+        // One writer per piece: the splice shares their buffers, and once it is gone each
+        // writer owns its buffer again, so `reset` reuses the storage for the next record.
         var splice = RecordSplice()
         clean.reset()
         let written = TextPrinter().write(document, decisions, into: &clean)
-        json.reset()
-        let valid = json.string(bytes: clean.bytes)
-        splice.replace(field.value, with: json.bytes)
+        textJSON.reset()
+        let valid = textJSON.string(bytes: clean.bytes)
+        splice.replace(field.value, with: textJSON.bytes)
         if !valid {
             if let companion {
-                json.reset()
-                clean.bytes.withUnsafeBufferPointer { json.base64($0) }
-                splice.replace(companion.value, with: json.bytes)
+                base64JSON.reset()
+                clean.bytes.withUnsafeBufferPointer { base64JSON.base64($0) }
+                splice.replace(companion.value, with: base64JSON.bytes)
             } else {
-                json.reset(afterValue: true)
-                json.key(options.base64Field)
-                clean.bytes.withUnsafeBufferPointer { json.base64($0) }
-                splice.insert(at: field.value.upperBound, json.bytes)
+                base64JSON.reset(afterValue: true)
+                base64JSON.key(options.base64Field)
+                clean.bytes.withUnsafeBufferPointer { base64JSON.base64($0) }
+                splice.insert(at: field.value.upperBound, base64JSON.bytes)
             }
         } else if let companion, let at = parsed.members.firstIndex(of: companion) {
             // Remove the member with the comma that joins it to its neighbour.
@@ -192,20 +194,19 @@ public final class RecordPipeline {
                                  : companion.key.lowerBound..<parsed.members[at + 1].key.lowerBound)
         }
         if let reportName, let reportKey = options.reportKey {
-            json.reset()
-            json.beginObject()
-            DocumentReport.writeMembers(document, decisions, output: written, into: &json)
-            json.endObject()
-            if let existing = parsed.member(reportName, in: bytes) {
-                splice.replace(existing.value, with: json.bytes)
+            let existing = parsed.member(reportName, in: bytes)
+            reportJSON.reset(afterValue: existing == nil)
+            if existing == nil { reportJSON.key(reportKey) }
+            reportJSON.beginObject()
+            DocumentReport.writeMembers(document, decisions, output: written, into: &reportJSON)
+            reportJSON.endObject()
+            if let existing {
+                splice.replace(existing.value, with: reportJSON.bytes)
             } else {
-                var member = JSONWriter()
-                member.reset(afterValue: true)
-                member.key(reportKey)
-                splice.insert(at: parsed.members[parsed.members.count - 1].value.upperBound, member.bytes + json.bytes)
+                splice.insert(at: parsed.members[parsed.members.count - 1].value.upperBound, reportJSON.bytes)
             }
         }
-        record.removeAll(keepingCapacity: true)
-        splice.apply(to: bytes, into: &record)
+        var sink = out
+        splice.apply(to: bytes, into: &sink)
     }
 }

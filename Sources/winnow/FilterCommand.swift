@@ -62,7 +62,7 @@ struct FilterCommand: ParsableCommand {
     var urlField: String?
 
     @Option(name: .customLong("on-error"), help: ArgumentHelp(
-        "With --input jsonl, a record that cannot be read is reported and then: 'pass'ed through unchanged (default), 'skip'ped, or 'fail' stops winnow. The exit status is 1 in each case.",
+        "With --input jsonl: what happens to a record that cannot be read, once reported: pass (written unchanged; the default), skip (left out) or fail (winnow stops). The exit status is 1 in each case.",
         valueName: "WHAT"))
     var onError: RecordErrorPolicy?
 
@@ -83,7 +83,7 @@ struct FilterCommand: ParsableCommand {
     var color: ColorChoice = .auto
 
     @Flag(name: .customLong("stats"),
-          help: "At the end, report documents, lines and bytes in and out, time and hits per rule: on stderr, or as a final summary record with --format jsonl.")
+          help: "At the end, report documents, lines and bytes in and out, time and hits per rule: on stderr, or as a final summary record when text input is written as JSON Lines.")
     var stats = false
 
     func validate() throws {
@@ -151,8 +151,9 @@ struct FilterCommand: ParsableCommand {
             let rule = filter.rules[hit.rule].id
             limitWarnings[rule, default: 0] += 1
             if limitWarnings[rule]! <= 3 {
-                StandardError.report("warning: \(document.name): text line \(hit.line + 1): rule \(rule) stopped: "
-                                     + "\(hit.message); the line is kept")
+                // A record's document is named FILE:LINE already; its own line number must not read as a column.
+                let place = input == .jsonl ? "\(document.name): text line \(hit.line + 1)" : "\(document.name):\(hit.line + 1)"
+                StandardError.report("warning: \(place): rule \(rule) stopped: \(hit.message); the line is kept")
             }
         }
         let onDocument = { (document: Document, decisions: Decisions) in

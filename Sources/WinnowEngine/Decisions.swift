@@ -70,6 +70,13 @@ public struct Decisions: Sendable {
         droppedBy[line] >= 0 ? rules[Int(droppedBy[line])] : nil
     }
 
+    /// Protects a line, undoing any drop or strip made before.
+    mutating func protect(_ line: Int, by rule: Int) {
+        protectedBy[line] = Int32(rule)
+        droppedBy[line] = -1
+        strips[line] = nil
+    }
+
     mutating func drop(_ line: Int, by rule: Int) {
         if droppedBy[line] < 0 && protectedBy[line] < 0 { droppedBy[line] = Int32(rule) }
     }

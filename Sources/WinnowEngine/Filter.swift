@@ -7,14 +7,19 @@ import WinnowRules
 ///     let decisions = filter.apply(to: Document(bytes: page))
 ///
 /// Rules apply in four phases; within a phase, in load order:
-/// 1. `keep` rules protect lines from every other rule;
-/// 2. `cut` rules: the earliest line any of them fires on, and everything
+/// 1. `cut` rules: the earliest line any of them fires on, and everything
 ///    after it, is dropped;
-/// 3. content rules (`drop`, `drop-block`, `strip`, `extract`) whose
+/// 2. content rules (`drop`, `drop-block`, `strip`, `extract`) whose
 ///    conditions do not read verdicts; the first rule to drop a line is its reason;
+/// 3. `keep` rules protect their lines from every other rule, restoring any
+///    line a cut or content rule dropped (so keep always wins, and its
+///    conditions see the document as the phrase rules left it);
 /// 4. context rules, whose conditions read verdicts (`dropped`,
 ///    `dropped-nearby`, `prev-kept`, `next-kept`) or regions, each seeing the
 ///    verdicts left by all rules before it.
+///
+/// Within the content and context phases, `extract` rules run first, so the
+/// metadata a line carries is recorded before a layout rule drops the line.
 ///
 /// Regions are computed from the prose lines still kept when a rule runs, so
 /// a prose-like footer that a phrase rule dropped does not stretch the body.
@@ -27,7 +32,8 @@ public final class Filter {
     private let packs: [SitePack]
     private let forcedSites: Set<String>
     private let phases: [[Int]]
-    private let needsRepeats: Bool
+    /// Rules whose conditions count repeated lines; counting is paid only when one is active.
+    private let repeatReaders: [Int]
     private let matchData: MatchData
     private var joined = JoinedSubject()
 
@@ -49,7 +55,14 @@ public final class Filter {
             default: if rule.isContextRule { context.append(index) } else { content.append(index) }
             }
         }
-        var phases = [keep, cut, content, context]
+        // Extract rules first within their phase (a stable partition keeps load order otherwise).
+        let all = rules
+        let extractsFirst = { (members: [Int]) in
+            members.filter { all[$0].action == .extract } + members.filter { all[$0].action != .extract }
+        }
+        content = extractsFirst(content)
+        context = extractsFirst(context)
+        var phases = [cut, content, keep, context]
         if let first, let index = rules.firstIndex(where: { $0.id == first }) {
             for p in phases.indices where phases[p].contains(index) {
                 phases[p].removeAll { $0 == index }
@@ -57,7 +70,7 @@ public final class Filter {
             }
         }
         self.phases = phases
-        needsRepeats = rules.contains { $0.conditions.readsRepeats }
+        repeatReaders = all.indices.filter { all[$0].conditions.readsRepeats }
     }
 
     /// The site packs that apply to `document`: named with `--site`, matching
@@ -80,7 +93,8 @@ public final class Filter {
         guard !document.lines.isEmpty else { return decisions }
         let sites = activeSites(for: document)
         decisions.sites = packs.map(\.name).filter(sites.contains)
-        var features = LineFeatures(document: document, settings: settings, countRepeats: needsRepeats)
+        let countRepeats = repeatReaders.contains { rules[$0].site.map(sites.contains) ?? true }
+        var features = LineFeatures(document: document, settings: settings, countRepeats: countRepeats)
         features.updateRegions(decisions)
         document.bytes.withUnsafeBufferPointer { buffer in
             var pass = Pass(filter: self, document: document, buffer: buffer, features: features)
@@ -90,9 +104,9 @@ public final class Filter {
                     let rule = rules[index]
                     if let site = rule.site, !sites.contains(site) { continue }
                     let hits = pass.evaluate(rule, index: index, decisions: &decisions)
-                    if phase == 1, let line = hits.lines.first, line < (cutAt?.line ?? Int.max) {
-                        cutAt = (line, index)
-                    } else if phase != 1 {
+                    if phase == 0 {
+                        if let line = hits.lines.first, line < (cutAt?.line ?? Int.max) { cutAt = (line, index) }
+                    } else {
                         apply(hits, of: rule, index: index, document: document, decisions: &decisions)
                     }
                 }
@@ -107,7 +121,7 @@ public final class Filter {
     private func apply(_ hits: Hits, of rule: Rule, index: Int, document: Document, decisions: inout Decisions) {
         switch rule.action {
         case .keep:
-            for line in hits.lines where decisions.protectedBy[line] < 0 { decisions.protectedBy[line] = Int32(index) }
+            for line in hits.lines where decisions.protectedBy[line] < 0 { decisions.protect(line, by: index) }
         case .drop, .cut:
             for line in hits.lines { decisions.drop(line, by: index) }
         case .dropBlock:
@@ -192,7 +206,7 @@ public final class Filter {
             }
         }
 
-        /// Whether a rule still has anything to do on a line.
+        /// Whether a rule still has anything to do on a line (keep rules look at every line).
         private func isOpen(_ line: Int, for rule: Rule, decisions: Decisions) -> Bool {
             if rule.action == .keep { return true }
             return decisions.isKept(line) && !decisions.isProtected(line)

@@ -178,8 +178,8 @@ final class RuleFileParser {
             if conditions.run != nil, scope != .line {
                 fail(at: node, "'run' needs scope: line", rule: id, code: "schema")
             }
-            if let action, action == .keep || action == .cut, conditions.readsVerdicts {
-                fail(at: node, "a \(action.rawValue) rule runs before other rules and cannot read their verdicts"
+            if action == .cut, conditions.readsVerdicts {
+                fail(at: node, "a cut rule runs before other rules and cannot read their verdicts"
                      + " ('dropped', 'dropped-nearby', 'prev-kept', 'next-kept')", rule: id, code: "schema")
             }
         }

@@ -161,9 +161,10 @@ public final class Linter {
     /// The rules that can change what `rule` does when it runs first in its
     /// phase: keep rules protect lines from it and cut rules end the
     /// document before it, but other content rules come after it, so they
-    /// cannot. A context rule reads everyone's verdicts and needs the whole set.
+    /// cannot. A context rule reads everyone's verdicts and needs the whole
+    /// set, and so does every rule when a keep rule reads verdicts or regions.
     static func firstRunSet(for rule: Rule, in set: RuleSet) -> RuleSet {
-        if rule.isContextRule { return set }
+        if rule.isContextRule || set.rules.contains(where: { $0.action == .keep && $0.isContextRule }) { return set }
         let files = set.files.map { file in
             var file = file
             file.rules = file.rules.filter { $0.id == rule.id || $0.action == .keep || $0.action == .cut }

@@ -142,7 +142,7 @@ final class RuleFileParser {
             fail(at: idNode, "rule id may only use letters, digits, '-', '_' and '.'", rule: id, code: "schema")
         }
 
-        let description = map["description"].flatMap { string($0, key: "description") }
+        let description = map["description"].flatMap { string($0, key: "description", rule: id) }
         if description == nil { fail(at: location, "rule has no 'description'", rule: id, code: "schema") }
         var action = defaults.action
         if let value = map["action"] { action = enumValue(value, key: "action", rule: id) }

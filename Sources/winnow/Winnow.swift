@@ -18,6 +18,14 @@ struct Winnow: ParsableCommand {
             share bars, related-story lists and footers around it. Its rules are PCRE2 \
             regexes in YAML files; see 'winnow rules' and the README.
 
+            Examples:
+              winnow page.txt > article.txt
+              curl -s "$url" | html2text | winnow
+              winnow --format jsonl pages/*.txt
+              winnow --explain page.txt
+              winnow test && winnow lint --strict
+            More in 'winnow help filter'.
+
             Exit status: 0 success, 1 failed checks (test, lint, malformed records), 2 errors.
             """,
         version: version,

@@ -373,6 +373,21 @@ public final class Filter {
                     return false
                 }
             }
+            if let follows = c.follows {
+                var j = Int(features.previous[i]), steps = 0, found = false
+                while j >= 0, steps < follows.within, !found {
+                    let local = UnsafeBufferPointer(rebasing: buffer[subject(of: j, kind)])
+                    do {
+                        found = try follows.regex.firstMatch(in: local, with: filter.matchData) != nil
+                    } catch {
+                        hits.limitHits.append((j, error.message))
+                        return false
+                    }
+                    j = Int(features.previous[j])
+                    steps += 1
+                }
+                if !found { return false }
+            }
             if let previous = c.previous {
                 let j = Int(features.previous[i])
                 guard j >= 0, holdsCheap(previous, line: j, decisions: decisions),

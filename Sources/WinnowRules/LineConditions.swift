@@ -37,6 +37,9 @@ public struct LineConditions: @unchecked Sendable {
     public var regex: Regex?
     /// The line must not match this regex.
     public var unless: Regex?
+    /// One of the `within` non-blank lines before this one matches `regex`
+    /// (a "Related" label above a list of teasers, say).
+    public var follows: Follows?
     /// At least this fraction of the document's kept prose words come before the line.
     public var proseAbove: Double?
     /// The line is already dropped (or not) by an earlier rule.
@@ -44,6 +47,15 @@ public struct LineConditions: @unchecked Sendable {
     /// At least `fraction` of the `window` non-blank lines on each side are dropped.
     public var droppedNearby: DroppedNearby?
     private var neighbours: [Neighbour: LineConditions] = [:]
+
+    public struct Follows: @unchecked Sendable {
+        public var regex: Regex
+        public var within: Int
+        public init(regex: Regex, within: Int) {
+            self.regex = regex
+            self.within = within
+        }
+    }
 
     public struct DroppedNearby: Sendable, Hashable {
         public var window: Int
@@ -87,7 +99,7 @@ public struct LineConditions: @unchecked Sendable {
         minChars == nil && maxChars == nil && minWords == nil && maxWords == nil && sentence == nil
             && bullet == nil && prose == nil && regions == nil && firstLines == nil && lastLines == nil
             && minRepeats == nil && minBlockLines == nil && maxBlockLines == nil && run == nil
-            && regex == nil && unless == nil && dropped == nil && droppedNearby == nil && proseAbove == nil
+            && regex == nil && unless == nil && dropped == nil && droppedNearby == nil && proseAbove == nil && follows == nil
             && neighbours.isEmpty
     }
 

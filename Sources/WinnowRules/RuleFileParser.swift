@@ -22,7 +22,7 @@ final class RuleFileParser {
     static let conditionKeys: Set<String> = [
         "min-chars", "max-chars", "min-words", "max-words", "sentence", "bullet", "prose", "region",
         "first-lines", "last-lines", "repeated", "min-block-lines", "max-block-lines", "run", "regex", "unless",
-        "dropped", "dropped-nearby", "prev", "next", "prev-kept", "next-kept", "prose-above",
+        "dropped", "dropped-nearby", "prev", "next", "prev-kept", "next-kept", "prose-above", "follows",
     ]
 
     init(source: RuleSource) {
@@ -255,6 +255,19 @@ final class RuleFileParser {
                 // Conditions always look at single lines.
                 let regex = compile(scalar, options: options.subtracting(.multiline), rule: rule)
                 if key == "regex" { conditions.regex = regex } else { conditions.unless = regex }
+            case "follows":
+                guard let sub = mapping(value, what: "'follows'", rule: rule) else { continue }
+                checkKeys(sub, allowed: ["regex", "within"], what: "follows", rule: rule)
+                let within = sub["within"].flatMap { positiveInt($0, key: "within", rule: rule) }
+                guard let scalar = sub["regex"]?.scalar else {
+                    fail(at: value, "'follows' needs 'regex' (a string) and 'within' (lines)", rule: rule, code: "schema")
+                    continue
+                }
+                if let regex = compile(scalar, options: options.subtracting(.multiline), rule: rule), let within {
+                    conditions.follows = .init(regex: regex, within: within)
+                } else if sub["within"] == nil {
+                    fail(at: value, "'follows' needs 'within' (how many lines back to look)", rule: rule, code: "schema")
+                }
             case "prose-above":
                 conditions.proseAbove = fractionValue(value, key: key, rule: rule)
             case "dropped-nearby":

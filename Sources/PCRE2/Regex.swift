@@ -21,6 +21,15 @@ public final class Regex: @unchecked Sendable {
     /// Named groups, in group-number order.
     public let namedGroups: [(name: String, index: Int)]
 
+    /// Whether every match must start at the offset matching starts from
+    /// (the pattern begins with `^` or `\A` in every branch).
+    public let isAnchored: Bool
+    /// The fewest characters a match can have.
+    public let minLength: Int
+    /// For an anchored pattern, the bytes a match can start with (32-byte
+    /// bitmap), or nil when PCRE2 could not tell.
+    private let firstBytes: [UInt8]?
+
     let code: OpaquePointer
 
     /// Compiles `pattern` and JIT-compiles the result.
@@ -46,6 +55,15 @@ public final class Regex: @unchecked Sendable {
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
         namedGroups = Regex.readNameTable(compiled)
+
+        var allOptions: UInt32 = 0, minimum: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_ALLOPTIONS), &allOptions)
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MINLENGTH), &minimum)
+        isAnchored = allOptions & PCRE2_ANCHORED != 0
+        minLength = Int(minimum)
+        var bitmap: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+        firstBytes = bitmap.map { Array(UnsafeBufferPointer(start: $0, count: 32)) }
     }
 
     deinit { pcre2_code_free_8(code) }
@@ -59,6 +77,13 @@ public final class Regex: @unchecked Sendable {
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
                            with data: MatchData) throws(PCRE2Error) -> Range<Int>? {
         data.reserve(pairs: captureCount + 1)
+        // The checks PCRE2 would make first, without the cost of the call:
+        // most lines fail an anchored pattern on their first byte.
+        if subject.count - start < minLength { return nil }
+        if isAnchored, let firstBytes, start < subject.count {
+            let byte = Int(subject[start])
+            if firstBytes[byte >> 3] & (1 << (byte & 7)) == 0 { return nil }
+        }
         // An empty subject has no base address; PCRE2 accepts any pointer with length 0.
         let base = subject.baseAddress ?? Regex.emptySubject
         let rc = pcre2_match_8(code, base, subject.count, start, 0, data.pointer, data.context)

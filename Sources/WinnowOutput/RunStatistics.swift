@@ -65,7 +65,9 @@ public struct RunStatistics: Sendable {
     ///       hits per rule (lines removed or protected; fragments for strip):
     ///            12  ads/ad-label  drop
     ///             4  structure/repeated-line  drop
-    public func text(seconds: Double) -> String {
+    ///       slowest rules:
+    ///         0.120 s  cookies/cookie-sentence
+    public func text(seconds: Double, ruleNanoseconds: [UInt64] = []) -> String {
         var lines = ["winnow stats"]
         if let records {
             lines.append("  records    \(records) (\(malformed) malformed)")
@@ -82,6 +84,15 @@ public struct RunStatistics: Sendable {
             let number = String(count)
             lines.append("  " + String(repeating: " ", count: countWidth - number.count) + number + "  " + rule.id
                          + String(repeating: " ", count: idWidth - rule.id.count) + "  " + rule.action.rawValue)
+        }
+        let slowest = ruleNanoseconds.indices.filter { ruleNanoseconds[$0] > 0 }
+            .sorted { ruleNanoseconds[$0] > ruleNanoseconds[$1] }.prefix(10)
+        if !slowest.isEmpty {
+            lines.append("  slowest rules:")
+            for index in slowest {
+                let seconds = Self.fixed(Double(ruleNanoseconds[index]) / 1e9, decimals: 3)
+                lines.append("    \(seconds) s  \(rules[index].id)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -127,6 +127,7 @@ struct FilterCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let filter = Filter(ruleSet: ruleSet, sites: sites)
+        filter.measuresRules = stats
         let out = OutputStream(fileDescriptor: 1)
         let outputFormat = explain ? .text : format ?? (input == .jsonl ? .jsonl : .text)
         let writesRecords = outputFormat == .jsonl
@@ -212,7 +213,7 @@ struct FilterCommand: ParsableCommand {
                 out.write(byte: 0x0A)
             } else {
                 out.flush()
-                StandardError.write(statistics.text(seconds: seconds))
+                StandardError.write(statistics.text(seconds: seconds, ruleNanoseconds: filter.ruleNanoseconds))
             }
         }
         out.flush()

@@ -37,6 +37,8 @@ extension Decisions {
             break
         }
         if strips[line]?.contains(where: { $0.rule == rule }) == true { return true }
+        // A cut removes everything from its line on, even lines an earlier rule is charged with.
+        if let cut, cut.rule == rule, line >= cut.line, isDropped(line) { return true }
         return meta.contains { $0.rule == rule && $0.line == line }
     }
 

@@ -74,6 +74,8 @@ public final class ExampleRunner {
                     outcome.problems.append("result: \(Quoting.quoted(got)); expected: \(Quoting.quoted(wanted))")
                 }
             }
+        case (.drop, .cut):
+            for line in lines where !decisions.acted(index, on: line) { mismatch(line, expected: "cut by \(rule.id)") }
         case (.drop, _):
             for line in lines where decisions.droppingRule(line)?.id != rule.id {
                 mismatch(line, expected: "dropped by \(rule.id)")

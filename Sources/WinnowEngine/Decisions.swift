@@ -38,7 +38,15 @@ public struct Decisions: Sendable {
         public var message: String
     }
 
+    /// Where a cut rule fired: every unprotected line from `line` on is gone,
+    /// whichever rule a line is charged to.
+    public struct Cut: Sendable, Hashable {
+        public var line: Int
+        public var rule: Int
+    }
+
     public let rules: [Rule]
+    public internal(set) var cut: Cut?
     var droppedBy: [Int32]
     var protectedBy: [Int32]
     public internal(set) var strips: [Int: [Strip]] = [:]

@@ -11,13 +11,13 @@ import Glibc
 ///     let decisions = filter.apply(to: Document(bytes: page))
 ///
 /// Rules apply in four phases; within a phase, in load order:
-/// 1. `cut` rules: the earliest line any of them fires on, and everything
-///    after it, is dropped;
-/// 2. content rules (`drop`, `drop-block`, `strip`, `extract`) whose
+/// 1. content rules (`drop`, `drop-block`, `strip`, `extract`) whose
 ///    conditions do not read verdicts; the first rule to drop a line is its reason;
-/// 3. `keep` rules protect their lines from every other rule, restoring any
-///    line a cut or content rule dropped (so keep always wins, and its
-///    conditions see the document as the phrase rules left it);
+/// 2. `keep` rules protect their lines from every other rule, restoring any
+///    line a content rule dropped (so keep always wins, and its conditions
+///    see the document as the phrase rules left it);
+/// 3. `cut` rules: the earliest unprotected line any of them fires on, and
+///    every unprotected line after it, is dropped;
 /// 4. context rules, whose conditions read verdicts (`dropped`,
 ///    `dropped-nearby`, `prev-kept`, `next-kept`) or regions, each seeing the
 ///    verdicts left by all rules before it.
@@ -71,7 +71,7 @@ public final class Filter {
         }
         content = extractsFirst(content)
         context = extractsFirst(context)
-        var phases = [cut, content, keep, context]
+        var phases = [content, keep, cut, context]
         if let first, let index = rules.firstIndex(where: { $0.id == first }) {
             for p in phases.indices where phases[p].contains(index) {
                 phases[p].removeAll { $0 == index }
@@ -81,6 +81,9 @@ public final class Filter {
         self.phases = phases
         repeatReaders = all.indices.filter { all[$0].conditions.readsRepeats }
     }
+
+    /// The index of the cut phase in `phases`.
+    private static let cutPhase = 2
 
     /// The site packs that apply to `document`: named with `--site`, matching
     /// the document's host, or detected in its text.
@@ -115,13 +118,14 @@ public final class Filter {
                     let started = measuresRules ? Filter.now() : 0
                     defer { if measuresRules { ruleNanoseconds[index] &+= Filter.now() &- started } }
                     let hits = pass.evaluate(rule, index: index, decisions: &decisions)
-                    if phase == 0 {
+                    if phase == Filter.cutPhase {
                         if let line = hits.lines.first, line < (cutAt?.line ?? Int.max) { cutAt = (line, index) }
                     } else {
                         apply(hits, of: rule, index: index, document: document, decisions: &decisions)
                     }
                 }
                 if let cutAt {
+                    decisions.cut = .init(line: cutAt.line, rule: cutAt.rule)
                     for line in cutAt.line..<document.lines.count { decisions.drop(line, by: cutAt.rule) }
                 }
             }
@@ -223,10 +227,15 @@ public final class Filter {
             }
         }
 
-        /// Whether a rule still has anything to do on a line (keep rules look at every line).
+        /// Whether a rule still has anything to do on a line. Keep rules look at
+        /// every line; a cut may start at a line a content rule already dropped
+        /// (a "Related" heading), but never at a protected one.
         private func isOpen(_ line: Int, for rule: Rule, decisions: Decisions) -> Bool {
-            if rule.action == .keep { return true }
-            return decisions.isKept(line) && !decisions.isProtected(line)
+            switch rule.action {
+            case .keep: return true
+            case .cut: return !decisions.isProtected(line)
+            default: return decisions.isKept(line) && !decisions.isProtected(line)
+            }
         }
 
         private func evaluateLines(_ rule: Rule, decisions: Decisions) -> Hits {

@@ -9,15 +9,15 @@ struct FilterCommand: ParsableCommand {
     static let examples: [(command: String, explanation: String)] = [
         ("winnow samples/news-wire.txt", "Print the article of one page."),
         ("curl -s \"$url\" | html2text | winnow > article.txt", "Clean a page as it is fetched."),
-        ("winnow samples/*.txt", "Several pages: one document each, separated by form-feed lines."),
+        ("winnow samples/*.txt", "Several pages: one document each, form-feed lines between."),
         ("printf 'Page one.\\n\\f\\nAdvertisement\\nPage two.\\n' | winnow", "Documents on stdin, split at form-feed lines."),
         ("for f in pages/*.txt; do cat \"$f\"; printf '\\0'; done | winnow -z", "NUL-separated documents (-z)."),
         ("winnow --site livemint.com < samples/news-wire.txt", "Apply a site pack whatever the page shows."),
         ("winnow --disable ads/ad-label samples/news-wire.txt", "Turn one rule off."),
         ("winnow --rules ./my-rules samples/news-wire.txt", "Add your own rule files."),
-        ("winnow --format jsonl samples/news-wire.txt | jq .meta", "One JSON record per page: clean text, metadata, what was removed and why."),
+        ("winnow --format jsonl samples/news-wire.txt | jq .meta", "One JSON record per page: clean text, metadata, what went and why."),
         ("printf '{\"text\":\"Ad\\\\nIt rained.\\\\n\"}\\n' | winnow --input jsonl --no-report",
-         "JSON Lines in and out: the text field is cleaned, every other field kept as it was."),
+         "JSON Lines in and out: only the text field changes."),
         ("winnow --explain samples/news-wire.txt | grep -E '^ *[0-9]+ -'", "Every line with its verdict; here only the removed ones."),
         ("winnow --stats samples/*.txt > /dev/null", "Totals, time and hits per rule on stderr."),
     ]

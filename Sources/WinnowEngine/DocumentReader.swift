@@ -104,8 +104,8 @@ public final class DocumentReader {
         switch separator {
         case .none:
             return nil
-        case .nul:
-            guard let at = find(0, from: searched) else {
+        case .nul, .lineFeed:
+            guard let at = find(separator == .nul ? 0 : 0x0A, from: searched) else {
                 searched = buffer.count
                 return nil
             }

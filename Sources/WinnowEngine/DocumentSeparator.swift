@@ -4,6 +4,8 @@ public enum DocumentSeparator: Sendable, Hashable {
     case formFeedLine
     /// A NUL byte (`-z`, `--null-data`).
     case nul
+    /// Each line is one document, the `\n` its separator (JSON Lines records).
+    case lineFeed
     /// The whole input is one document (a file argument).
     case none
 }

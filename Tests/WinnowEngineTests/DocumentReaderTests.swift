@@ -96,7 +96,7 @@ import WinnowEngine
         #expect(ReferenceSplitter.split(Array("x\u{0C}\ny".utf8), .formFeedLine).count == 1)
     }
 
-    @Test(arguments: [DocumentSeparator.formFeedLine, .nul])
+    @Test(arguments: [DocumentSeparator.formFeedLine, .nul, .lineFeed])
     func randomInputsMatchTheReference(separator: DocumentSeparator) throws {
         // A fixed-seed generator, so a failure reproduces.
         var state: UInt64 = separator == .nul ? 0x9E37_79B9_7F4A_7C15 : 0xD1B5_4A32_D192_ED03

@@ -3,7 +3,7 @@ import WinnowEngine
 /// A slow, obviously right splitter that the reader is checked against.
 ///
 /// A form-feed separator is a line whose text, less one trailing `\r`, is a
-/// single `\f`, with its terminator; a NUL separator is one NUL byte. The
+/// single `\f`, with its terminator; a NUL or line-feed separator is that one byte. The
 /// part after the last separator is a document only when it is not empty;
 /// without a separator the input is exactly one document, even when empty.
 enum ReferenceSplitter {
@@ -13,9 +13,10 @@ enum ReferenceSplitter {
         switch separator {
         case .none:
             return [(bytes, [])]
-        case .nul:
-            for (i, byte) in bytes.enumerated() where byte == 0 {
-                documents.append((Array(bytes[documentStart..<i]), [0]))
+        case .nul, .lineFeed:
+            let mark: UInt8 = separator == .nul ? 0 : 0x0A
+            for (i, byte) in bytes.enumerated() where byte == mark {
+                documents.append((Array(bytes[documentStart..<i]), [mark]))
                 documentStart = i + 1
             }
         case .formFeedLine:

@@ -227,8 +227,7 @@ public final class Linter {
     static func conditionRegexes(_ conditions: LineConditions) -> [(String, Regex)] {
         var found: [(String, Regex)] = []
         if let unless = conditions.unless { found.append(("unless", unless)) }
-        for neighbour in [conditions.previous, conditions.next, conditions.previousKept, conditions.nextKept] {
-            guard let neighbour else { continue }
+        for (_, neighbour) in conditions.neighbourConditions {
             if let regex = neighbour.regex { found.append(("regex", regex)) }
             if let unless = neighbour.unless { found.append(("unless", unless)) }
         }

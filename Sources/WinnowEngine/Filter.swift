@@ -414,28 +414,16 @@ public final class Filter {
                 }
                 if !found { return false }
             }
-            if let previous = c.previous {
-                let j = Int(features.previous[i])
-                guard j >= 0, holdsCheap(previous, line: j, decisions: decisions),
-                      holdsExpensive(previous, line: j, kind: kind, decisions: decisions, hits: &hits)
-                else { return false }
-            }
-            if let next = c.next {
-                let j = Int(features.next[i])
-                guard j >= 0, holdsCheap(next, line: j, decisions: decisions),
-                      holdsExpensive(next, line: j, kind: kind, decisions: decisions, hits: &hits)
-                else { return false }
-            }
-            if let previous = c.previousKept {
-                let j = nearestKept(from: i, step: features.previous, decisions: decisions)
-                guard j >= 0, holdsCheap(previous, line: j, decisions: decisions),
-                      holdsExpensive(previous, line: j, kind: kind, decisions: decisions, hits: &hits)
-                else { return false }
-            }
-            if let next = c.nextKept {
-                let j = nearestKept(from: i, step: features.next, decisions: decisions)
-                guard j >= 0, holdsCheap(next, line: j, decisions: decisions),
-                      holdsExpensive(next, line: j, kind: kind, decisions: decisions, hits: &hits)
+            for (which, conditions) in c.neighbourConditions {
+                let j: Int
+                switch which {
+                case .previous: j = Int(features.previous[i])
+                case .next: j = Int(features.next[i])
+                case .previousKept: j = nearestKept(from: i, step: features.previous, decisions: decisions)
+                case .nextKept: j = nearestKept(from: i, step: features.next, decisions: decisions)
+                }
+                guard j >= 0, holdsCheap(conditions, line: j, decisions: decisions),
+                      holdsExpensive(conditions, line: j, kind: kind, decisions: decisions, hits: &hits)
                 else { return false }
             }
             return true

@@ -66,7 +66,13 @@ public struct LineConditions: @unchecked Sendable {
         }
     }
 
-    enum Neighbour: Hashable { case previous, next, previousKept, nextKept }
+    /// Which neighbouring line a nested set of conditions is about.
+    public enum Neighbour: Hashable, Sendable, CaseIterable {
+        /// The nearest non-blank line before or after.
+        case previous, next
+        /// The nearest non-blank line before or after that no rule has dropped.
+        case previousKept, nextKept
+    }
 
     public init() {}
 
@@ -92,6 +98,11 @@ public struct LineConditions: @unchecked Sendable {
     public var nextKept: LineConditions? {
         get { neighbours[.nextKept] }
         set { neighbours[.nextKept] = newValue }
+    }
+
+    /// The conditions set on neighbouring lines, in a fixed order.
+    public var neighbourConditions: [(neighbour: Neighbour, conditions: LineConditions)] {
+        Neighbour.allCases.compactMap { which in neighbours[which].map { (which, $0) } }
     }
 
     /// True when no condition is set.

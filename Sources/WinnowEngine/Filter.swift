@@ -137,8 +137,10 @@ public final class Filter {
         switch rule.action {
         case .keep:
             for line in hits.lines where decisions.protectedBy[line] < 0 { decisions.protect(line, by: index) }
-        case .drop, .cut:
+        case .drop:
             for line in hits.lines { decisions.drop(line, by: index) }
+        case .cut:
+            break  // `apply(to:)` applies only the earliest cut of the phase.
         case .dropBlock:
             for line in hits.lines {
                 let block = document.blockOfLine[line]

@@ -40,13 +40,10 @@ public final class Linter {
         let started = clock.now
         var findings: [Diagnostic] = []
         var set: RuleSet
-        do {
-            set = try RuleSet.load(sources)
-        } catch {
-            // Report every load error, then check what does load.
-            findings += error.diagnostics
-            set = Self.loadable(sources)
-        }
+        // Report every load error, then check the rules that do load.
+        let loaded = RuleSet.loadPartially(sources)
+        findings += loaded.diagnostics.filter { $0.severity == .error }
+        set = loaded.set
         do {
             set = try set.disabling(disabled)
         } catch {
@@ -71,30 +68,6 @@ public final class Linter {
         findings.sort { ($0.location, $0.code) < ($1.location, $1.code) }
         return LintReport(findings: findings, files: sources.count, rules: set.rules.count, samples: samples.count,
                           time: clock.now - started, backtrackingTime: backtrackingTime)
-    }
-
-    /// After a failed load, the files that load on their own, and of the
-    /// others the rules without errors, so that they can still be checked;
-    /// a rule id taken by an earlier file is left out.
-    static func loadable(_ sources: [RuleSource]) -> RuleSet {
-        var files: [RuleFile] = []
-        var ids = Set<String>()
-        var settings = DocumentSettings()
-        for source in sources {
-            var loaded: RuleSet?
-            do {
-                loaded = try RuleSet.load([source])
-            } catch {
-                loaded = RuleSalvage.source(source, without: error.diagnostics).flatMap { try? RuleSet.load([$0]) }
-            }
-            guard let single = loaded else { continue }
-            if single.settings != DocumentSettings() { settings = single.settings }
-            for var file in single.files {
-                file.rules = file.rules.filter { ids.insert($0.id).inserted }
-                files.append(file)
-            }
-        }
-        return RuleSet(files: files, settings: settings)
     }
 
     // MARK: - Samples: dead, shadowed and over-broad rules

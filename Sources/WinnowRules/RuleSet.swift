@@ -34,6 +34,18 @@ public struct RuleSet: Sendable {
     ///
     /// - Throws: `RuleLoadFailure` listing each error as `file:line:col`.
     public static func load(_ sources: [RuleSource]) throws(RuleLoadFailure) -> RuleSet {
+        let (set, diagnostics) = loadPartially(sources)
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { throw RuleLoadFailure(errors) }
+        return set
+    }
+
+    /// Parses every source, keeping every rule that loads and reporting the
+    /// rest, for tools such as `winnow lint` that check what they can.
+    ///
+    ///     let (set, problems) = RuleSet.loadPartially(sources)
+    ///     // `set` has every good rule; `problems` every error and warning
+    public static func loadPartially(_ sources: [RuleSource]) -> (set: RuleSet, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var files: [RuleFile] = []
         var settings = DocumentSettings()
@@ -75,9 +87,8 @@ public struct RuleSet: Sendable {
             }
             files.append(file)
         }
-        let errors = diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty { throw RuleLoadFailure(errors) }
-        return RuleSet(files: files, settings: settings, warnings: diagnostics)
+        let warnings = diagnostics.filter { $0.severity == .warning }
+        return (RuleSet(files: files, settings: settings, warnings: warnings), diagnostics)
     }
 
     /// The set without the rules that `patterns` name.

@@ -16,6 +16,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 }
 
 extension SourceLocation: CustomStringConvertible {
-    /// `file:line:col`, the form editors and terminals turn into links.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:col`, the form editors and terminals turn into links; just
+    /// `file` for a problem with the file as a whole (line 0).
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
 }

@@ -36,7 +36,7 @@ import WinnowRules
         do {
             _ = try RuleSource.directory("/nonexistent/winnow-rules")
         } catch {
-            #expect(error.description == "/nonexistent/winnow-rules:0:0: error: not a readable directory")
+            #expect(error.description == "/nonexistent/winnow-rules: error: not a readable directory")
             #expect(error.code == "io")
         }
     }
@@ -48,7 +48,7 @@ import WinnowRules
             _ = try RuleSource.directory(root)
             Issue.record("a non-UTF-8 rule file was read")
         } catch {
-            #expect(error.description == "\(root)/bad.yml:0:0: error: rule file is not valid UTF-8")
+            #expect(error.description == "\(root)/bad.yml: error: rule file is not valid UTF-8")
         }
     }
 

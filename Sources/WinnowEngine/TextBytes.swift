@@ -34,7 +34,8 @@ enum TextBytes {
 
     /// The length of a list bullet at `i` (without the space after it), or 0.
     /// `o`, `#` and `@` count only on indented lines: that is how lynx marks
-    /// nested lists, while at the margin they start ordinary words.
+    /// nested lists, while at the margin they start ordinary words. A leading
+    /// emoji or dingbat followed by a space is decoration too ("👉 Sign up").
     @inline(__always)
     static func bulletLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, indented: Bool) -> Int {
         let b = bytes[i]
@@ -48,7 +49,15 @@ enum TextBytes {
             if b1 == 0x80 && (b2 == 0xA2 || b2 == 0xA3) { length = 3 }          // • ‣
             else if b1 == 0x96 && (b2 == 0xAA || b2 == 0xB8) { length = 3 }     // ▪ ▸
             else if b1 == 0x97 && (b2 == 0xA6 || b2 == 0x8F) { length = 3 }     // ◦ ●
+            else if b1 >= 0x9C && b1 <= 0x9E { length = 3 }                       // dingbats: ✓ ✔ ➡ ✅
+        case 0xF0 where i + 3 < end && bytes[i + 1] == 0x9F:
+            length = 4                                                              // emoji: 👉 📰 🚀
         default: length = 0
+        }
+        // An emoji may carry a variation selector (U+FE0F).
+        if length > 0, i + length + 2 < end, bytes[i + length] == 0xEF, bytes[i + length + 1] == 0xB8,
+           bytes[i + length + 2] == 0x8F {
+            length += 3
         }
         guard length > 0 else { return 0 }
         // A bullet stands alone: followed by whitespace or the end of the line.

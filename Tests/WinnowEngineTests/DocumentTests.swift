@@ -62,6 +62,9 @@ import WinnowEngine
         ("*\u{A0}NBSP after the bullet", "NBSP after the bullet", true),
         ("* * two bullets", "* two bullets", true),  // only one bullet is removed
         ("  Indented text  ", "Indented text", false),
+        ("👉 Sign up free", "Sign up free", true),    // a leading emoji is decoration
+        ("✔\u{FE0F} Verified", "Verified", true),   // a dingbat with its variation selector
+        ("🚀Launch", "🚀Launch", false),              // glued to the word, it stays
     ])
     func subjectDropsWhitespaceAndOneBullet(line: String, subject: String, bullet: Bool) {
         let document = Document(bytes: Array((line + "\n").utf8))

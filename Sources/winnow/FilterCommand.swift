@@ -237,8 +237,3 @@ struct FilterCommand: ParsableCommand {
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}
-extension InputFormat: ExpressibleByArgument {}
-extension RecordErrorPolicy: ExpressibleByArgument {}
-extension ColorChoice: ExpressibleByArgument {}

@@ -33,7 +33,9 @@ struct JoinedSubject {
 
     /// The part of `match` that falls on document line `line`, in document bytes.
     func documentRange(of match: Range<Int>, onLine line: Int) -> Range<Int>? {
-        guard let entry = starts.first(where: { $0.line == line }) else { return nil }
+        // The joined lines are consecutive document lines, so the entry is found by subtraction.
+        guard let first = starts.first?.line, line - first >= 0, line - first < starts.count else { return nil }
+        let entry = starts[line - first]
         let low = max(match.lowerBound, entry.offset), high = min(match.upperBound, entry.offset + entry.length)
         guard low < high else { return nil }
         return (entry.documentStart + low - entry.offset)..<(entry.documentStart + high - entry.offset)

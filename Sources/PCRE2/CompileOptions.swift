@@ -2,7 +2,7 @@ import CPCRE2
 
 /// Options for `pcre2_compile`, as a Swift option set.
 ///
-///     let r = try Regex("^advert", options: [.caseless, .multiline])
+///     let r = try Pattern("^advert", options: [.caseless, .multiline])
 public struct CompileOptions: OptionSet, Sendable, Hashable {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }

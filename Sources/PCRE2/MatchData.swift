@@ -4,12 +4,11 @@ import CPCRE2
 /// a match context carrying the limits, and a JIT stack.
 ///
 /// A `MatchData` is not thread-safe; make one per thread and reuse it for
-/// every `Regex`. After a successful match it holds the group offsets:
+/// every `Pattern`. What a match found comes back as values
+/// (`Range`, `Captures`); the match data itself is never read from outside:
 ///
 ///     let data = MatchData()
-///     if try regex.firstMatch(in: bytes, with: data) != nil {
-///         let whole = data.range(of: 0)!
-///     }
+///     let hit = try pattern.firstMatch(in: bytes, with: data)
 public final class MatchData {
     let context: OpaquePointer
     private let jitStack: OpaquePointer?
@@ -54,7 +53,7 @@ public final class MatchData {
 
     /// The byte range of group `group` (0 is the whole match) from the last
     /// successful match, or nil when that group did not take part.
-    public func range(of group: Int) -> Range<Int>? {
+    func range(of group: Int) -> Range<Int>? {
         guard group >= 0, group < pairCapacity else { return nil }
         let ovector = pcre2_get_ovector_pointer_8(pointer)!
         // PCRE2_SIZE imports as Int: compare bit patterns, or PCRE2_UNSET reads as -1 and never equals UInt.max.

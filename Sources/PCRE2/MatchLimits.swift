@@ -1,6 +1,6 @@
 /// Resource limits for one match attempt, so that no pattern can hang its caller.
 ///
-/// When a limit is hit, `Regex.firstMatch` throws a `PCRE2Error` whose
+/// When a limit is hit, `Pattern.firstMatch` throws a `PCRE2Error` whose
 /// `isResourceLimit` is true.
 public struct MatchLimits: Sendable, Hashable {
     /// Calls of PCRE2's internal match function (backtracking steps).

@@ -4,7 +4,7 @@ import CPCRE2
 ///
 /// Compile errors carry the byte offset in the pattern where PCRE2 gave up:
 ///
-///     do { _ = try Regex("a(b") }
+///     do { _ = try Pattern("a(b") }
 ///     catch { print(error.offset!, error.message) }  // 3 missing closing parenthesis
 public struct PCRE2Error: Error, Equatable, Sendable {
     /// PCRE2's negative error code (for example `PCRE2_ERROR_MATCHLIMIT`).

@@ -10,7 +10,7 @@ import PCRE2
 ///
 ///     let probe = BacktrackingProbe()
 ///     let analyzer = BacktrackingAnalyzer(pattern: "(a+)+$", options: .unicode)
-///     let finding = probe.run(try Regex("(a+)+$"), analyzer: analyzer)
+///     let finding = probe.run(try Pattern("(a+)+$"), analyzer: analyzer)
 ///     finding?.message   // hits PCRE2's match limit (100000) on a 10000-byte line "a" × 9999 + "!" …
 ///
 /// A `BacktrackingProbe` holds match scratch; use one per thread.
@@ -32,7 +32,7 @@ final class BacktrackingProbe {
     ///
     /// - Parameter length: the line length in bytes; a rule whose `max-chars`
     ///   keeps longer lines away from its regex is probed at that length.
-    func run(_ regex: Regex, analyzer: BacktrackingAnalyzer, length: Int = defaultLength) -> ProbeFinding? {
+    func run(_ regex: Pattern, analyzer: BacktrackingAnalyzer, length: Int = defaultLength) -> ProbeFinding? {
         for subject in subjects(analyzer: analyzer, length: length) {
             // A quarter of the line first: a runaway regex shows there already, at a sixteenth of the cost.
             // When even cubic growth from there would stay within the budget, the full line cannot fail it.
@@ -60,7 +60,7 @@ final class BacktrackingProbe {
 
     /// The fastest of up to five runs, so that a busy machine does not raise
     /// false alarms; twenty times the budget is more than a busy machine explains.
-    private func time(_ regex: Regex, on bytes: [UInt8]) -> (best: Duration, hitLimit: Bool) {
+    private func time(_ regex: Pattern, on bytes: [UInt8]) -> (best: Duration, hitLimit: Bool) {
         let clock = ContinuousClock()
         var best = Duration.seconds(3600)
         for _ in 0..<5 {
@@ -74,7 +74,7 @@ final class BacktrackingProbe {
     }
 
     /// One match attempt; whether it stopped at a resource limit.
-    private func attempt(_ regex: Regex, on bytes: [UInt8]) -> Bool {
+    private func attempt(_ regex: Pattern, on bytes: [UInt8]) -> Bool {
         do {
             _ = try bytes.withUnsafeBufferPointer { (buffer) throws(PCRE2Error) -> Range<Int>? in
                 try regex.firstMatch(in: buffer, with: data)

@@ -46,7 +46,7 @@ final class CharacterUniverse {
     func members(of atom: PatternAtom) -> Members {
         if let known = cache[atom.source] { return known }
         var members = Members(words: .init(repeating: 0, count: (characters.count + 63) / 64))
-        if let regex = try? Regex("^" + atom.source + #"\z"#, options: options) {
+        if let regex = try? Pattern("^" + atom.source + #"\z"#, options: options) {
             for (index, character) in characters.enumerated() {
                 if (try? regex.matches(String(character), with: data)) == true {
                     members.words[index / 64] |= 1 << UInt64(index % 64)

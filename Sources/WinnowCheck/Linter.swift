@@ -155,7 +155,7 @@ public final class Linter {
         let prober = BacktrackingProbe()
         var findings: [Diagnostic] = []
 
-        func check(_ regex: Regex, key: String, nested: Bool, at location: SourceLocation, rule: String?,
+        func check(_ regex: Pattern, key: String, nested: Bool, at location: SourceLocation, rule: String?,
                    maxLength: Int = BacktrackingProbe.defaultLength) {
             let universe = universes[regex.options] ?? CharacterUniverse(options: regex.options)
             universes[regex.options] = universe
@@ -197,8 +197,8 @@ public final class Linter {
     }
 
     /// The regexes of `unless` and of neighbour conditions, with their keys.
-    static func conditionRegexes(_ conditions: LineConditions) -> [(String, Regex)] {
-        var found: [(String, Regex)] = []
+    static func conditionRegexes(_ conditions: LineConditions) -> [(String, Pattern)] {
+        var found: [(String, Pattern)] = []
         if let unless = conditions.unless { found.append(("unless", unless)) }
         for (_, neighbour) in conditions.neighbourConditions {
             if let regex = neighbour.regex { found.append(("regex", regex)) }

@@ -255,11 +255,14 @@ public final class Filter {
                 if holdsCheap(conditions, line: i, decisions: decisions) {
                     let range = subject(of: i, rule.subject)
                     do {
-                        if let hit = try rule.regex.firstMatch(in: UnsafeBufferPointer(rebasing: buffer[range]),
-                                                               with: filter.matchData) {
-                            // Read groups before other conditions reuse the match data.
+                        let local = UnsafeBufferPointer(rebasing: buffer[range])
+                        // Only extract rules need the groups; the others take the cheaper whole-match call.
+                        let captures = rule.action == .extract
+                            ? try rule.regex.captures(in: local, with: filter.matchData)
+                            : try rule.regex.firstMatch(in: local, with: filter.matchData).map { Captures(groups: [$0]) }
+                        if let captures {
                             var found = Hits()
-                            record(rule, line: i, subject: range, first: hit, into: &found)
+                            record(rule, line: i, subject: range, captures: captures, into: &found)
                             if holdsExpensive(conditions, line: i, kind: rule.subject, decisions: decisions,
                                               hits: &hits) {
                                 matched = true
@@ -292,19 +295,18 @@ public final class Filter {
         }
 
         /// Records what a matching line contributes: strip fragments and extracted fields.
-        private func record(_ rule: Rule, line: Int, subject range: Range<Int>, first: Range<Int>,
+        private func record(_ rule: Rule, line: Int, subject range: Range<Int>, captures: Captures,
                             into hits: inout Hits) {
             switch rule.action {
             case .strip:
                 let local = UnsafeBufferPointer(rebasing: buffer[range])
-                let all = (try? rule.regex.allMatches(in: local, with: filter.matchData)) ?? [first]
+                let all = (try? rule.regex.allMatches(in: local, with: filter.matchData)) ?? [captures.whole]
                 for match in all where !match.isEmpty {
                     hits.fragments.append((line, (range.lowerBound + match.lowerBound)..<(range.lowerBound + match.upperBound)))
                 }
             case .extract:
-                // Groups are read from the match data of the match just made.
                 for (name, group) in rule.regex.namedGroups {
-                    guard let value = filter.matchData.range(of: group), !value.isEmpty else { continue }
+                    guard let value = captures[group], !value.isEmpty else { continue }
                     let bytes = Array(buffer[(range.lowerBound + value.lowerBound)..<(range.lowerBound + value.upperBound)])
                     hits.fields.append((name, bytes, line))
                 }
@@ -318,27 +320,23 @@ public final class Filter {
                                              into hits: inout Hits) {
             filter.joined.build(lines: lines, document: document, buffer: buffer, kind: rule.subject)
             let joined = filter.joined
-            let matches: [Range<Int>]
+            let matches: [Captures]
             do {
-                matches = try joined.bytes.withUnsafeBufferPointer { (subject) throws(PCRE2Error) -> [Range<Int>] in
-                    try rule.regex.allMatches(in: subject, with: filter.matchData)
+                matches = try joined.bytes.withUnsafeBufferPointer { (subject) throws(PCRE2Error) -> [Captures] in
+                    try rule.regex.allCaptures(in: subject, with: filter.matchData)
                 }
             } catch {
                 hits.limitHits.append((lines.lowerBound, error.message))
                 return
             }
             var taken = Set<Int>()
-            for match in matches {
+            for captures in matches {
+                let match = captures.whole
                 let first = joined.line(at: match.lowerBound)
                 let last = match.isEmpty ? first : joined.line(at: match.upperBound - 1)
                 if rule.action == .extract {
-                    let names = rule.regex.namedGroups
-                    // Re-run at this match's start to load its groups into the match data.
-                    _ = try? joined.bytes.withUnsafeBufferPointer { subject in
-                        try rule.regex.firstMatch(in: subject, from: match.lowerBound, with: filter.matchData)
-                    }
-                    for (name, group) in names {
-                        guard let value = filter.matchData.range(of: group), !value.isEmpty else { continue }
+                    for (name, group) in rule.regex.namedGroups {
+                        guard let value = captures[group], !value.isEmpty else { continue }
                         hits.fields.append((name, Array(joined.bytes[value]), joined.line(at: value.lowerBound)))
                     }
                 }

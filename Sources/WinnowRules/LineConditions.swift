@@ -34,9 +34,9 @@ public struct LineConditions: @unchecked Sendable {
     /// Part of a run of at least N consecutive non-blank lines that this rule matches.
     public var run: Int?
     /// The line must match this regex too (used inside `prev:` and `next:`).
-    public var regex: Regex?
+    public var regex: Pattern?
     /// The line must not match this regex.
-    public var unless: Regex?
+    public var unless: Pattern?
     /// One of the `within` non-blank lines before this one matches `regex`
     /// (a "Related" label above a list of teasers, say).
     public var follows: Follows?
@@ -49,9 +49,9 @@ public struct LineConditions: @unchecked Sendable {
     private var neighbours: [Neighbour: LineConditions] = [:]
 
     public struct Follows: @unchecked Sendable {
-        public var regex: Regex
+        public var regex: Pattern
         public var within: Int
-        public init(regex: Regex, within: Int) {
+        public init(regex: Pattern, within: Int) {
             self.regex = regex
             self.within = within
         }

@@ -15,7 +15,7 @@ public struct Rule: @unchecked Sendable {
     /// extension, then `/`, then the id written in the file (`ads/label`).
     public var id: String
     public var description: String
-    public var regex: Regex
+    public var regex: Pattern
     public var action: RuleAction
     public var scope: RuleScope
     public var subject: Subject
@@ -26,7 +26,7 @@ public struct Rule: @unchecked Sendable {
     /// The site pack the rule belongs to, or nil for a generic rule.
     public var site: String?
 
-    public init(id: String, description: String, regex: Regex, action: RuleAction, scope: RuleScope,
+    public init(id: String, description: String, regex: Pattern, action: RuleAction, scope: RuleScope,
                 subject: Subject = .trimmed, conditions: LineConditions = LineConditions(),
                 examples: [Example] = [], location: SourceLocation, site: String? = nil) {
         self.id = id

@@ -82,7 +82,7 @@ final class RuleFileParser {
         guard let name = string(siteNode, key: "site")?.lowercased() else { return nil }
         var hosts = [name]
         if let node = top["hosts"] { hosts = stringList(node, key: "hosts").map { $0.lowercased() } }
-        var detect: Regex?
+        var detect: Pattern?
         if let node = top["detect"], let scalar = node.scalar {
             detect = compile(scalar, options: [.unicode, .multiline], rule: nil)
         } else if let node = top["detect"] {
@@ -161,7 +161,7 @@ final class RuleFileParser {
         var options: CompileOptions = .unicode
         if caseless { options.insert(.caseless) }
         if scope != .line { options.insert(.multiline) }
-        var regex: Regex?
+        var regex: Pattern?
         if let node = map["regex"] {
             if let scalar = node.scalar {
                 regex = compile(scalar, options: options, rule: id)
@@ -192,9 +192,9 @@ final class RuleFileParser {
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".unicodeScalars)
 
-    private func compile(_ scalar: Node.Scalar, options: CompileOptions, rule: String?) -> Regex? {
+    private func compile(_ scalar: Node.Scalar, options: CompileOptions, rule: String?) -> Pattern? {
         do {
-            return try Regex(scalar.string, options: options)
+            return try Pattern(scalar.string, options: options)
         } catch {
             // PCRE2 reports a byte offset; the file position counts characters.
             let byteOffset = min(error.offset ?? 0, scalar.string.utf8.count)

@@ -11,10 +11,10 @@ public struct SitePack: @unchecked Sendable {
     public var name: String
     public var hosts: [String]
     /// Tested on the whole document, multi-line.
-    public var detect: Regex?
+    public var detect: Pattern?
     public var location: SourceLocation
 
-    public init(name: String, hosts: [String], detect: Regex?, location: SourceLocation) {
+    public init(name: String, hosts: [String], detect: Pattern?, location: SourceLocation) {
         self.name = name
         self.hosts = hosts
         self.detect = detect

@@ -41,7 +41,7 @@ import WinnowRules
     }
 
     @Test func probeHitsTheMatchLimitOnCatastrophicPatterns() throws {
-        let regex = try Regex("(a+)+$")
+        let regex = try Pattern("(a+)+$")
         let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options)
         let finding = try #require(BacktrackingProbe().run(regex, analyzer: analyzer))
         #expect(finding.hitLimit)
@@ -50,7 +50,7 @@ import WinnowRules
     }
 
     @Test func probeTimesQuadraticPatterns() throws {
-        let regex = try Regex(#"^by\s*:?\s+\p{Lu}"#, options: [.unicode, .caseless])
+        let regex = try Pattern(#"^by\s*:?\s+\p{Lu}"#, options: [.unicode, .caseless])
         let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options)
         let finding = try #require(BacktrackingProbe().run(regex, analyzer: analyzer))
         #expect(finding.subject.hasPrefix("\"by\" + \" \" × "))
@@ -62,7 +62,7 @@ import WinnowRules
     @Test func probeLeavesLinearPatternsAlone() throws {
         for pattern in [#"^(?:advertisement|sponsored)$"#, #"\bon Live ?Mint\b"#, #"^(?:\w+\s)*$"#,
                         #"^Catch all the .{0,200}\bon Live ?Mint\b"#] {
-            let regex = try Regex(pattern, options: [.unicode, .caseless])
+            let regex = try Pattern(pattern, options: [.unicode, .caseless])
             let analyzer = BacktrackingAnalyzer(pattern: pattern, options: regex.options)
             #expect(BacktrackingProbe().run(regex, analyzer: analyzer) == nil, "\(pattern)")
         }

@@ -2,11 +2,11 @@ import PCRE2
 import Testing
 
 /// Compiling: PCRE2's own error messages and offsets, JIT, and pattern info.
-@Suite struct RegexCompileTests {
+@Suite struct PatternCompileTests {
     @Test func missingParenthesisCarriesPCRE2MessageAndOffset() {
-        #expect(throws: PCRE2Error.self) { try Regex("a(b") }
+        #expect(throws: PCRE2Error.self) { try Pattern("a(b") }
         do {
-            _ = try Regex("a(b")
+            _ = try Pattern("a(b")
         } catch {
             #expect(error.message == "missing closing parenthesis")
             #expect(error.offset == 3)
@@ -23,7 +23,7 @@ import Testing
     ])
     func compileErrorsPointAtTheFailingByte(pattern: String, offset: Int, message: String) {
         do {
-            _ = try Regex(pattern)
+            _ = try Pattern(pattern)
             Issue.record("'\(pattern)' compiled")
         } catch {
             #expect(error.offset == offset)
@@ -34,7 +34,7 @@ import Testing
     @Test func offsetsCountBytesNotCharacters() {
         // "é" is two bytes: the unclosed group opens at byte 3, PCRE2 gives up at the end (byte 5).
         do {
-            _ = try Regex("é(x")
+            _ = try Pattern("é(x")
             Issue.record("compiled")
         } catch {
             #expect(error.offset == 4)
@@ -42,18 +42,18 @@ import Testing
     }
 
     @Test func patternsAreJITCompiled() throws {
-        let regex = try Regex(#"(?i)^advertisement$"#)
+        let regex = try Pattern(#"(?i)^advertisement$"#)
         #expect(regex.isJITCompiled)
         #expect(regex.options == .unicode)
         #expect(regex.pattern == "(?i)^advertisement$")
     }
 
     @Test func namedGroupsAreListedInGroupOrder() throws {
-        let regex = try Regex(#"(?<year>\d{4})-(\d\d)-(?<day>\d\d)|(?<alt>x)"#)
+        let regex = try Pattern(#"(?<year>\d{4})-(\d\d)-(?<day>\d\d)|(?<alt>x)"#)
         #expect(regex.captureCount == 4)
         #expect(regex.namedGroups.map(\.name) == ["year", "day", "alt"])
         #expect(regex.namedGroups.map(\.index) == [1, 3, 4])
-        #expect(try Regex("abc").namedGroups.isEmpty)
+        #expect(try Pattern("abc").namedGroups.isEmpty)
     }
 
     @Test func unicodeOptionSetHoldsUTFUCPAndInvalidUTF() {

@@ -2,15 +2,15 @@ import CPCRE2
 
 /// A compiled, JIT-compiled PCRE2 pattern over UTF-8 bytes.
 ///
-/// A `Regex` is immutable and may be shared between threads; the per-thread
+/// A `Pattern` is immutable and may be shared between threads; the per-thread
 /// state lives in `MatchData`.
 ///
-///     let regex = try Regex(#"(?i)^advertisement$"#)
+///     let regex = try Pattern(#"(?i)^advertisement$"#)
 ///     let data = MatchData()
 ///     let line: [UInt8] = Array("Advertisement".utf8)
 ///     let hit = try line.withUnsafeBufferPointer { try regex.firstMatch(in: $0, with: data) }
 ///     // hit == 0..<13
-public final class Regex: @unchecked Sendable {
+public final class Pattern: @unchecked Sendable {
     /// The pattern as it was given.
     public let pattern: String
     public let options: CompileOptions
@@ -54,7 +54,7 @@ public final class Regex: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
-        namedGroups = Regex.readNameTable(compiled)
+        namedGroups = Pattern.readNameTable(compiled)
 
         var allOptions: UInt32 = 0, minimum: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_ALLOPTIONS), &allOptions)
@@ -70,7 +70,8 @@ public final class Regex: @unchecked Sendable {
 
     /// Finds the first match in `subject` at or after byte `start`.
     ///
-    /// - Returns: the byte range of the whole match; the groups are in `data`.
+    /// - Returns: the byte range of the whole match (`captures(in:from:with:)`
+    ///   gives the groups too).
     /// - Throws: `PCRE2Error` when a resource limit stops the match (see
     ///   `PCRE2Error.isResourceLimit`). Invalid UTF-8 never throws: with
     ///   `.matchInvalidUTF` it simply never matches.
@@ -85,7 +86,7 @@ public final class Regex: @unchecked Sendable {
             if firstBytes[byte >> 3] & (1 << (byte & 7)) == 0 { return nil }
         }
         // An empty subject has no base address; PCRE2 accepts any pointer with length 0.
-        let base = subject.baseAddress ?? Regex.emptySubject
+        let base = subject.baseAddress ?? Pattern.emptySubject
         let rc = pcre2_match_8(code, base, subject.count, start, 0, data.pointer, data.context)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 { throw PCRE2Error(code: rc) }
@@ -99,15 +100,44 @@ public final class Regex: @unchecked Sendable {
         var position = 0
         while position <= subject.count, let hit = try firstMatch(in: subject, from: position, with: data) {
             found.append(hit)
-            if hit.isEmpty {
-                // Step over one whole character so the next try cannot find the same empty match.
-                position = hit.upperBound + 1
-                while position < subject.count, subject[position] & 0xC0 == 0x80 { position += 1 }
-            } else {
-                position = hit.upperBound
-            }
+            position = nextStart(after: hit, in: subject)
         }
         return found
+    }
+
+    /// The first match at or after byte `start`, with every group's range.
+    ///
+    /// - Throws: `PCRE2Error` when a resource limit stops the match.
+    public func captures(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+                         with data: MatchData) throws(PCRE2Error) -> Captures? {
+        guard try firstMatch(in: subject, from: start, with: data) != nil else { return nil }
+        return Captures(groups: (0...captureCount).map { data.range(of: $0) })
+    }
+
+    /// Every non-overlapping match in `subject`, left to right, with its groups.
+    public func allCaptures(in subject: UnsafeBufferPointer<UInt8>,
+                            with data: MatchData) throws(PCRE2Error) -> [Captures] {
+        var found: [Captures] = []
+        var position = 0
+        while position <= subject.count, let hit = try captures(in: subject, from: position, with: data) {
+            found.append(hit)
+            position = nextStart(after: hit.whole, in: subject)
+        }
+        return found
+    }
+
+    /// The group number of the named group `name`, if the pattern has one.
+    public func group(named name: String) -> Int? {
+        namedGroups.first { $0.name == name }?.index
+    }
+
+    /// Where the search for the next match starts: after `hit`, or one whole
+    /// character further when `hit` is empty, so the same empty match is not found again.
+    private func nextStart(after hit: Range<Int>, in subject: UnsafeBufferPointer<UInt8>) -> Int {
+        guard hit.isEmpty else { return hit.upperBound }
+        var position = hit.upperBound + 1
+        while position < subject.count, subject[position] & 0xC0 == 0x80 { position += 1 }
+        return position
     }
 
     /// Convenience for tests and one-off checks: does `text` match anywhere?

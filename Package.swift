@@ -3,9 +3,9 @@ import PackageDescription
 
 // The modules form a straight line; none imports one further down it:
 // CPCRE2 -> PCRE2 -> WinnowRules -> WinnowEngine -> WinnowOutput -> WinnowCheck -> winnow
+// Linux only: the I/O layer calls Glibc directly (open, read, write, isatty), so no other platform is claimed.
 let package = Package(
     name: "winnow",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "winnow", targets: ["winnow"]),
         .library(name: "PCRE2", targets: ["PCRE2"]),
@@ -18,7 +18,7 @@ let package = Package(
         .systemLibrary(
             name: "CPCRE2",
             pkgConfig: "libpcre2-8",
-            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+            providers: [.apt(["libpcre2-dev"])]
         ),
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "WinnowRules", dependencies: ["PCRE2", "Yams"]),

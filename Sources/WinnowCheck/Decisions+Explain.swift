@@ -53,15 +53,10 @@ extension Decisions {
     /// The line as the text printer writes it, without its terminator and
     /// without the fragments strip rules removed.
     func printedText(of line: Int, in document: Document) -> String {
-        let content = document.lines[line].content
-        guard let strips = strips[line], !strips.isEmpty else { return document.text(content) }
         var bytes: [UInt8] = []
-        var position = content.lowerBound
-        for range in strips.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if range.lowerBound > position { bytes += document.bytes[position..<min(range.lowerBound, content.upperBound)] }
-            position = max(position, range.upperBound)
+        for case .kept(let range) in pieces(of: line, within: document.lines[line].content) {
+            bytes += document.bytes[range]
         }
-        if position < content.upperBound { bytes += document.bytes[position..<content.upperBound] }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

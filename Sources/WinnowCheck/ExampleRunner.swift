@@ -38,8 +38,8 @@ public final class ExampleRunner {
                                    firedInOrder: false, takenBy: [])]
         }
         let sites = rule.site.map { [$0] } ?? []
-        let first = Filter(ruleSet: ruleSet, sites: sites, first: rule.id)
-        let ordered = inOrder[rule.site ?? ""] ?? Filter(ruleSet: ruleSet, sites: sites)
+        let ordered = inOrder[rule.site ?? ""] ?? Filter(RuleProgram(ruleSet: ruleSet, sites: sites))
+        let first = Filter(ordered.program.runningFirst(rule.id))
         inOrder[rule.site ?? ""] = ordered
         return rule.examples.map { check($0, of: rule, first: first, ordered: ordered) }
     }

@@ -83,7 +83,7 @@ public final class Linter {
             var takenBy = own.flatMap(\.takenBy)
             var overBroad: [(sample: SampleOutcome, line: Int)] = []
 
-            let first = Filter(ruleSet: Self.firstRunSet(for: rule, in: set), first: rule.id)
+            let first = Filter(RuleProgram(ruleSet: Self.firstRunSet(for: rule, in: set)).runningFirst(rule.id))
             let firstIndex = first.rules.firstIndex { $0.id == rule.id } ?? 0
             for outcome in outcomes {
                 let document = outcome.document
@@ -156,7 +156,7 @@ public final class Linter {
         var findings: [Diagnostic] = []
 
         func check(_ regex: Pattern, key: String, nested: Bool, at location: SourceLocation, rule: String?,
-                   maxLength: Int = BacktrackingProbe.defaultLength) {
+                   maxLength: Int = BacktrackingProbe.defaultLength, fallback: SourceLocation? = nil) {
             let universe = universes[regex.options] ?? CharacterUniverse(options: regex.options)
             universes[regex.options] = universe
             let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options, universe: universe)
@@ -169,7 +169,7 @@ public final class Linter {
             if let finding { messages.append((risks.isEmpty ? "" : "the probe confirms it: ") + "it " + finding.message) }
             let offset = risks.first?.offset ?? 0
             let place = locators[location.file]?.locate(key: key, nested: nested, pattern: regex.pattern,
-                                                        offset: offset, rule: location) ?? location
+                                                        offset: offset, rule: location) ?? fallback ?? location
             let name = nested ? "'\(key)' regex" : key
             let at = risks.isEmpty ? "" : " at offset \(offset)"
             // Reading the pattern alone gives a warning; a regex the probe saw run away is an error.
@@ -183,8 +183,9 @@ public final class Linter {
             let limit = rule.scope == .line ? rule.conditions.maxChars : nil
             check(rule.regex, key: "regex", nested: false, at: rule.location, rule: rule.id,
                   maxLength: min(limit ?? BacktrackingProbe.defaultLength, BacktrackingProbe.defaultLength))
-            for (key, regex) in Self.conditionRegexes(rule.conditions) {
-                check(regex, key: key, nested: true, at: rule.location, rule: rule.id)
+            // Every regex a condition holds, from the condition table: none can be missed.
+            for held in rule.conditions.patterns {
+                check(held.pattern, key: held.key, nested: true, at: rule.location, rule: rule.id, fallback: held.location)
             }
         }
         for pack in set.sitePacks {
@@ -194,16 +195,5 @@ public final class Linter {
             check(detect, key: "detect", nested: false, at: top, rule: nil)
         }
         return findings
-    }
-
-    /// The regexes of `unless` and of neighbour conditions, with their keys.
-    static func conditionRegexes(_ conditions: LineConditions) -> [(String, Pattern)] {
-        var found: [(String, Pattern)] = []
-        if let unless = conditions.unless { found.append(("unless", unless)) }
-        for (_, neighbour) in conditions.neighbourConditions {
-            if let regex = neighbour.regex { found.append(("regex", regex)) }
-            if let unless = neighbour.unless { found.append(("unless", unless)) }
-        }
-        return found
     }
 }

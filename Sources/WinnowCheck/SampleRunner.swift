@@ -14,26 +14,26 @@ import WinnowRules
 public final class SampleRunner {
     public let filter: Filter
     /// Prints a document as a JSON Lines record, for `.expected.jsonl` files.
-    private let jsonLinesPrinter: DocumentPipeline.Printer?
+    private let jsonLinesPrinter: SinkFactory?
 
     /// - Parameter jsonLinesPrinter: the printer `.expected.jsonl` files are
     ///   compared with; by default `JSONDocumentPrinter`, as
     ///   `winnow --format jsonl FILE` uses; nil reports such files as uncheckable.
-    public init(ruleSet: RuleSet, jsonLinesPrinter: DocumentPipeline.Printer? = SampleRunner.jsonLines()) {
-        filter = Filter(ruleSet: ruleSet)
+    public init(ruleSet: RuleSet, jsonLinesPrinter: SinkFactory? = SampleRunner.jsonLines) {
+        filter = Filter(RuleProgram(ruleSet: ruleSet))
         self.jsonLinesPrinter = jsonLinesPrinter
     }
 
-    /// A fresh `--format jsonl` printer.
-    public static func jsonLines() -> DocumentPipeline.Printer {
-        let printer = JSONDocumentPrinter()
-        return { printer.write($0, $1, to: $2) }
-    }
+    /// Makes the sink a sample's output is rendered through.
+    public typealias SinkFactory = @Sendable (WinnowOutput.OutputStream) -> DocumentSink
+
+    /// The `--format jsonl` sink.
+    public static let jsonLines: SinkFactory = { JSONDocumentSink(out: $0) }
 
     public func run(_ sample: Sample) -> SampleOutcome {
         let page = FileManager.default.contents(atPath: sample.input).map { [UInt8]($0) }
         let document = Document(bytes: page ?? [], name: sample.documentName)
-        let (actual, decisions) = render(document) { TextPrinter().write($0, $1, to: $2) }
+        let (actual, decisions) = render(document, with: { TextSink(out: $0) })
         let expected = FileManager.default.contents(atPath: sample.expectedText).map { [UInt8]($0) }
         var outcome = SampleOutcome(
             sample: sample, document: document, decisions: decisions,
@@ -50,7 +50,7 @@ public final class SampleRunner {
         }
         if outcome.expectedJSONLines != nil {
             if let jsonLinesPrinter {
-                outcome.actualJSONLines = render(document, with: jsonLinesPrinter, records: true).output
+                outcome.actualJSONLines = render(document, with: jsonLinesPrinter).output
             } else {
                 outcome.jsonLinesProblem = "this build of winnow has no JSON Lines printer to compare it with"
             }
@@ -83,17 +83,13 @@ public final class SampleRunner {
         }
     }
 
-    /// One document through a `DocumentPipeline` into memory, as `winnow FILE` prints it.
-    private func render(_ document: Document, with printer: @escaping DocumentPipeline.Printer,
-                        records: Bool = false) -> (output: [UInt8], decisions: Decisions) {
+    /// One document through a sink into memory, as `winnow FILE` prints it.
+    private func render(_ document: Document, with makeSink: SinkFactory) -> (output: [UInt8], decisions: Decisions) {
         let out = OutputStream()
-        let pipeline = DocumentPipeline(filter: filter, out: out, separator: .formFeedLine, printer: printer)
-        pipeline.writesSeparators = !records  // as FilterCommand sets it for --format jsonl
-        var decisions: Decisions?
-        pipeline.onDocument = { decisions = $1 }
-        pipeline.process(document)
+        let decisions = filter.apply(to: document)
+        makeSink(out).write(document, decisions, origin: .text(separator: nil))
         out.flush()
-        return (out.collected, decisions ?? filter.apply(to: document))
+        return (out.collected, decisions)
     }
 
     // MARK: - Which page line is which output line

@@ -13,11 +13,11 @@ import WinnowRules
 public struct TestRun {
     public let ruleSet: RuleSet
     public let samples: [Sample]
-    public let jsonLinesPrinter: DocumentPipeline.Printer?
+    public let jsonLinesPrinter: SampleRunner.SinkFactory?
 
     /// - Parameter jsonLinesPrinter: see `SampleRunner.init`.
     public init(ruleSet: RuleSet, samples: [Sample],
-                jsonLinesPrinter: DocumentPipeline.Printer? = SampleRunner.jsonLines()) {
+                jsonLinesPrinter: SampleRunner.SinkFactory? = SampleRunner.jsonLines) {
         self.ruleSet = ruleSet
         self.samples = samples
         self.jsonLinesPrinter = jsonLinesPrinter

@@ -47,6 +47,8 @@ public struct Decisions: Sendable {
 
     public let rules: [Rule]
     public internal(set) var cut: Cut?
+    /// The earliest cut proposed in the cut phase, applied when the phase ends.
+    private var proposedCut: Cut?
     var droppedBy: [Int32]
     var protectedBy: [Int32]
     public internal(set) var strips: [Int: [Strip]] = [:]
@@ -83,6 +85,19 @@ public struct Decisions: Sendable {
         protectedBy[line] = Int32(rule)
         droppedBy[line] = -1
         strips[line] = nil
+    }
+
+    /// A cut rule fired at `line`; the earliest proposal of the phase wins.
+    mutating func proposeCut(at line: Int, by rule: Int) {
+        if line < (proposedCut?.line ?? Int.max) { proposedCut = Cut(line: line, rule: rule) }
+    }
+
+    /// Drops every unprotected line from the proposed cut on, charged to the cut rule.
+    mutating func applyCut(lineCount: Int) {
+        guard let proposed = proposedCut else { return }
+        cut = proposed
+        proposedCut = nil
+        for line in proposed.line..<lineCount { drop(line, by: proposed.rule) }
     }
 
     mutating func drop(_ line: Int, by rule: Int) {

@@ -65,7 +65,8 @@ public struct ExplainPrinter: Sendable {
                 case .kept:
                     if let strips = decisions.strips[index], !strips.isEmpty {
                         out.write(" \(style.stripped)~\(style.reset) ")
-                        writeStripped(bytes, line: line, strips: strips, rules: rules, to: out)
+                        writeStripped(bytes, pieces: decisions.pieces(of: index, within: line.content), rules: rules,
+                                      to: out)
                     } else if line.contentEnd > line.start {
                         out.write("   ")
                         out.write(content)
@@ -79,20 +80,18 @@ public struct ExplainPrinter: Sendable {
 
     /// The line with each stripped fragment shown in place; overlapping
     /// fragments are shown as one, charged to the first.
-    private func writeStripped(_ bytes: UnsafeBufferPointer<UInt8>, line: Line, strips: [Decisions.Strip],
-                               rules: [Rule], to out: OutputStream) {
-        var position = line.start
-        for strip in strips.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            let end = min(strip.range.upperBound, line.contentEnd)
-            guard end > position else { continue }
-            let start = max(strip.range.lowerBound, position)
-            if start > position { out.write(UnsafeBufferPointer(rebasing: bytes[position..<start])) }
-            out.write("\(style.removed)⟦\(rules[strip.rule].id): ")
-            out.write(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            out.write("⟧\(style.reset)")
-            position = end
+    private func writeStripped(_ bytes: UnsafeBufferPointer<UInt8>, pieces: [LinePiece], rules: [Rule],
+                               to out: OutputStream) {
+        for piece in pieces {
+            switch piece {
+            case .kept(let range):
+                out.write(UnsafeBufferPointer(rebasing: bytes[range]))
+            case .stripped(let range, let rule):
+                out.write("\(style.removed)⟦\(rules[rule].id): ")
+                out.write(UnsafeBufferPointer(rebasing: bytes[range]))
+                out.write("⟧\(style.reset)")
+            }
         }
-        if position < line.contentEnd { out.write(UnsafeBufferPointer(rebasing: bytes[position..<line.contentEnd])) }
     }
 
     private func writeMeta(_ decisions: Decisions, line: Int, rule: Int, to out: OutputStream) {

@@ -58,8 +58,9 @@ public struct TextPrinter: Sendable {
                     put(lastTerminator)
                     written.lines += 1
                 }
-                if hasStrips, let strips = decisions.strips[index] {
-                    written.bytes += Self.writeStripped(bytes, line: line, strips: strips, to: &out)
+                if hasStrips, decisions.strips[index] != nil {
+                    written.bytes += Self.writeStripped(bytes, pieces: decisions.pieces(of: index, within: line.start..<line.end),
+                                                        to: &out)
                 } else {
                     put(line.start..<line.end)
                 }
@@ -75,22 +76,13 @@ public struct TextPrinter: Sendable {
 
     private static let newline: [UInt8] = [0x0A]
 
-    /// Writes the line without its stripped fragments (ranges may overlap); returns the bytes written.
-    static func writeStripped<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, line: Line,
-                                              strips: [Decisions.Strip], to out: inout Sink) -> Int {
-        let ranges = strips.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-        var position = line.start
+    /// Writes the line without its stripped fragments; returns the bytes written.
+    static func writeStripped<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, pieces: [LinePiece],
+                                              to out: inout Sink) -> Int {
         var count = 0
-        for range in ranges {
-            if range.lowerBound > position {
-                out.write(UnsafeBufferPointer(rebasing: bytes[position..<range.lowerBound]))
-                count += range.lowerBound - position
-            }
-            position = max(position, range.upperBound)
-        }
-        if position < line.end {
-            out.write(UnsafeBufferPointer(rebasing: bytes[position..<line.end]))
-            count += line.end - position
+        for case .kept(let range) in pieces {
+            out.write(UnsafeBufferPointer(rebasing: bytes[range]))
+            count += range.count
         }
         return count
     }

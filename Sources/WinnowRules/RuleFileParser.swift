@@ -19,11 +19,6 @@ final class RuleFileParser {
     static let defaultKeys: Set<String> = ["action", "scope", "subject", "caseless"]
     static let exampleKeys: Set<String> = ["text", "before", "after", "result", "meta"]
     static let settingKeys = Set(DocumentSettings.keys.keys)
-    static let conditionKeys: Set<String> = [
-        "min-chars", "max-chars", "min-words", "max-words", "sentence", "bullet", "prose", "region",
-        "first-lines", "last-lines", "repeated", "min-block-lines", "max-block-lines", "run", "regex", "unless",
-        "dropped", "dropped-nearby", "prev", "next", "prev-kept", "next-kept", "prose-above", "follows",
-    ]
 
     init(source: RuleSource) {
         self.source = source
@@ -174,7 +169,8 @@ final class RuleFileParser {
 
         var conditions = LineConditions()
         if let node = map["when"] {
-            conditions = parseConditions(node, options: options, rule: id, nested: false)
+            conditions = LineConditions.parse(node, with: ConditionParser(file: self, rule: id, options: options,
+                                                                          nested: false))
             if conditions.run != nil, scope != .line {
                 fail(at: node, "'run' needs scope: line", rule: id, code: "schema")
             }
@@ -192,7 +188,7 @@ final class RuleFileParser {
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".unicodeScalars)
 
-    private func compile(_ scalar: Node.Scalar, options: CompileOptions, rule: String?) -> Pattern? {
+    func compile(_ scalar: Node.Scalar, options: CompileOptions, rule: String?) -> Pattern? {
         do {
             return try Pattern(scalar.string, options: options)
         } catch {
@@ -205,106 +201,6 @@ final class RuleFileParser {
                  rule: rule, code: "regex")
             return nil
         }
-    }
-
-    // MARK: - Conditions
-
-    private func parseConditions(_ node: Node, options: CompileOptions, rule: String, nested: Bool) -> LineConditions {
-        var conditions = LineConditions()
-        guard let map = mapping(node, what: "'when'", rule: rule) else { return conditions }
-        checkKeys(map, allowed: Self.conditionKeys, what: "condition", rule: rule)
-        for (keyNode, value) in map {
-            guard let key = keyNode.string else { continue }
-            switch key {
-            case "min-chars": conditions.minChars = nonNegativeInt(value, key: key, rule: rule)
-            case "max-chars": conditions.maxChars = nonNegativeInt(value, key: key, rule: rule)
-            case "min-words": conditions.minWords = nonNegativeInt(value, key: key, rule: rule)
-            case "max-words": conditions.maxWords = nonNegativeInt(value, key: key, rule: rule)
-            case "sentence": conditions.sentence = bool(value, key: key, rule: rule)
-            case "bullet": conditions.bullet = bool(value, key: key, rule: rule)
-            case "prose": conditions.prose = bool(value, key: key, rule: rule)
-            case "dropped": conditions.dropped = bool(value, key: key, rule: rule)
-            case "first-lines": conditions.firstLines = positiveInt(value, key: key, rule: rule)
-            case "last-lines": conditions.lastLines = positiveInt(value, key: key, rule: rule)
-            case "repeated": conditions.minRepeats = positiveInt(value, key: key, rule: rule)
-            case "min-block-lines": conditions.minBlockLines = positiveInt(value, key: key, rule: rule)
-            case "max-block-lines": conditions.maxBlockLines = positiveInt(value, key: key, rule: rule)
-            case "run":
-                if nested { fail(at: keyNode, "'run' is not allowed inside prev/next", rule: rule, code: "schema") }
-                conditions.run = positiveInt(value, key: key, rule: rule)
-            case "region":
-                let names = value.scalar != nil ? [string(value, key: key, rule: rule)].compactMap { $0 }
-                                                : stringList(value, key: key, rule: rule)
-                var regions = Set<Region>()
-                for name in names {
-                    if let region = Region(rawValue: name) { regions.insert(region) } else {
-                        fail(at: value, "unknown region '\(name)'; expected header, body or footer", rule: rule,
-                             code: "value")
-                    }
-                }
-                conditions.regions = regions
-            case "regex", "unless":
-                if key == "regex", !nested {
-                    fail(at: keyNode, "'regex' under 'when' is only for neighbours (prev, next…); use the rule's own regex",
-                         rule: rule, code: "schema")
-                }
-                guard let scalar = value.scalar else {
-                    fail(at: value, "'\(key)' must be a regex string", rule: rule, code: "type")
-                    continue
-                }
-                // Conditions always look at single lines.
-                let regex = compile(scalar, options: options.subtracting(.multiline), rule: rule)
-                if key == "regex" { conditions.regex = regex } else { conditions.unless = regex }
-            case "follows":
-                guard let sub = mapping(value, what: "'follows'", rule: rule) else { continue }
-                checkKeys(sub, allowed: ["regex", "within"], what: "follows", rule: rule)
-                let within = sub["within"].flatMap { positiveInt($0, key: "within", rule: rule) }
-                guard let scalar = sub["regex"]?.scalar else {
-                    fail(at: value, "'follows' needs 'regex' (a string) and 'within' (lines)", rule: rule, code: "schema")
-                    continue
-                }
-                if let regex = compile(scalar, options: options.subtracting(.multiline), rule: rule), let within {
-                    conditions.follows = .init(regex: regex, within: within)
-                } else if sub["within"] == nil {
-                    fail(at: value, "'follows' needs 'within' (how many lines back to look)", rule: rule, code: "schema")
-                }
-            case "prose-above":
-                conditions.proseAbove = fractionValue(value, key: key, rule: rule)
-            case "dropped-nearby":
-                guard let sub = mapping(value, what: "'dropped-nearby'", rule: rule) else { continue }
-                checkKeys(sub, allowed: ["window", "min"], what: "dropped-nearby", rule: rule)
-                let window = sub["window"].flatMap { positiveInt($0, key: "window", rule: rule) }
-                let fraction = sub["min"].flatMap { fractionValue($0, key: "min", rule: rule) }
-                if let window, let fraction {
-                    conditions.droppedNearby = .init(window: window, fraction: fraction)
-                } else if sub["window"] == nil || sub["min"] == nil {
-                    fail(at: value, "'dropped-nearby' needs 'window' (lines) and 'min' (a fraction)", rule: rule,
-                         code: "schema")
-                }
-            case "prev", "next", "prev-kept", "next-kept":
-                if nested {
-                    fail(at: keyNode, "\(key) cannot be nested inside another neighbour", rule: rule, code: "schema")
-                    continue
-                }
-                let inner = parseConditions(value, options: options, rule: rule, nested: true)
-                switch key {
-                case "prev": conditions.previous = inner
-                case "next": conditions.next = inner
-                case "prev-kept": conditions.previousKept = inner
-                default: conditions.nextKept = inner
-                }
-            default:
-                break  // reported by checkKeys
-            }
-        }
-        for (low, high, name) in [(conditions.minChars, conditions.maxChars, "chars"),
-                                  (conditions.minWords, conditions.maxWords, "words"),
-                                  (conditions.minBlockLines, conditions.maxBlockLines, "block-lines")] {
-            if let low, let high, low > high {
-                fail(at: node, "min-\(name) (\(low)) is greater than max-\(name) (\(high))", rule: rule, code: "value")
-            }
-        }
-        return conditions
     }
 
     // MARK: - Examples
@@ -352,15 +248,17 @@ final class RuleFileParser {
                        meta: meta, location: location)
     }
 
-    // MARK: - Typed access
+    // MARK: - Typed access (also for `ConditionParser`)
 
-    private func mapping(_ node: Node, what: String, rule: String? = nil) -> Node.Mapping? {
+    func location(of node: Node) -> SourceLocation { locator.location(of: node.mark) }
+
+    func mapping(_ node: Node, what: String, rule: String? = nil) -> Node.Mapping? {
         if case .mapping(let map) = node { return map }
         fail(at: node, "expected \(what) to be a mapping of keys", rule: rule, code: "type")
         return nil
     }
 
-    private func checkKeys(_ map: Node.Mapping, allowed: Set<String>, what: String, rule: String? = nil) {
+    func checkKeys(_ map: Node.Mapping, allowed: Set<String>, what: String, rule: String? = nil) {
         for key in map.keys {
             guard let name = key.string else { continue }
             if !allowed.contains(name) {
@@ -370,7 +268,7 @@ final class RuleFileParser {
         }
     }
 
-    private func string(_ node: Node, key: String, rule: String? = nil) -> String? {
+    func string(_ node: Node, key: String, rule: String? = nil) -> String? {
         // A plain `~`, `null` or nothing at all is YAML's null, not a string.
         if let scalar = node.scalar, scalar.style != .plain || node.null == nil {
             return scalar.string
@@ -379,7 +277,7 @@ final class RuleFileParser {
         return nil
     }
 
-    private func stringList(_ node: Node, key: String, rule: String? = nil) -> [String] {
+    func stringList(_ node: Node, key: String, rule: String? = nil) -> [String] {
         guard case .sequence(let items) = node else {
             fail(at: node, "'\(key)' must be a list of strings", rule: rule, code: "type")
             return []
@@ -387,25 +285,25 @@ final class RuleFileParser {
         return items.compactMap { string($0, key: key, rule: rule) }
     }
 
-    private func bool(_ node: Node, key: String, rule: String? = nil) -> Bool? {
+    func bool(_ node: Node, key: String, rule: String? = nil) -> Bool? {
         if node.scalar != nil, let value = node.bool { return value }
         fail(at: node, "'\(key)' must be true or false", rule: rule, code: "type")
         return nil
     }
 
-    private func nonNegativeInt(_ node: Node, key: String, rule: String? = nil) -> Int? {
+    func nonNegativeInt(_ node: Node, key: String, rule: String? = nil) -> Int? {
         if node.scalar != nil, let value = node.int, value >= 0 { return value }
         fail(at: node, "'\(key)' must be a whole number, 0 or more", rule: rule, code: "type")
         return nil
     }
 
-    private func positiveInt(_ node: Node, key: String, rule: String? = nil) -> Int? {
+    func positiveInt(_ node: Node, key: String, rule: String? = nil) -> Int? {
         if node.scalar != nil, let value = node.int, value >= 1 { return value }
         fail(at: node, "'\(key)' must be a whole number, 1 or more", rule: rule, code: "type")
         return nil
     }
 
-    private func fractionValue(_ node: Node, key: String, rule: String? = nil) -> Double? {
+    func fractionValue(_ node: Node, key: String, rule: String? = nil) -> Double? {
         if node.scalar != nil, let value = node.float, value >= 0, value <= 1 { return value }
         fail(at: node, "'\(key)' must be a number from 0 to 1", rule: rule, code: "type")
         return nil
@@ -423,7 +321,7 @@ final class RuleFileParser {
 
     // MARK: - Reporting
 
-    private func fail(at node: Node, _ message: String, rule: String? = nil, code: String) {
+    func fail(at node: Node, _ message: String, rule: String? = nil, code: String) {
         fail(at: locator.location(of: node.mark), message, rule: rule, code: code)
     }
 

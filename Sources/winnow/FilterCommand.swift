@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import WinnowEngine
 import WinnowOutput
 import WinnowRules
@@ -47,32 +50,7 @@ struct FilterCommand: ParsableCommand {
         valueName: "FORMAT"))
     var format: OutputFormat?
 
-    @Option(name: .customLong("input"), help: ArgumentHelp(
-        "Input: 'text' (pages) or 'jsonl' (JSON Lines, one record per line, one member of it the page).",
-        valueName: "FORMAT"))
-    var input: InputFormat = .text
-
-    @Option(name: .customLong("field"), help: ArgumentHelp(
-        "With --input jsonl: the member holding the text to clean (default: text).", valueName: "NAME"))
-    var field: String?
-
-    @Option(name: .customLong("url-field"), help: ArgumentHelp(
-        "With --input jsonl: the member holding the page URL, whose host selects site packs (default: url).",
-        valueName: "NAME"))
-    var urlField: String?
-
-    @Option(name: .customLong("on-error"), help: ArgumentHelp(
-        "With --input jsonl: what happens to a record that cannot be read, once reported: pass (written unchanged; the default), skip (left out) or fail (winnow stops). The exit status is 1 in each case.",
-        valueName: "WHAT"))
-    var onError: RecordErrorPolicy?
-
-    @Option(name: .customLong("report-key"), help: ArgumentHelp(
-        "With --input jsonl: the member added to each record with what was removed, the metadata and counts (default: winnow).",
-        valueName: "NAME"))
-    var reportKey: String?
-
-    @Flag(name: .customLong("no-report"), help: "With --input jsonl: add no report member; only the text changes.")
-    var noReport = false
+    @OptionGroup(title: "JSON Lines input") var records: RecordInputOptions
 
     @Flag(name: .customLong("explain"),
           help: "Print every input line with its verdict: '-' removed, '+' protected, '~' stripped, with the rule and action.")
@@ -90,150 +68,63 @@ struct FilterCommand: ParsableCommand {
         if files.filter({ $0 == "-" }).count > 1 {
             throw ValidationError("'-' (standard input) may be given only once")
         }
-        if input != .jsonl {
-            for (given, name) in [(field != nil, "--field"), (urlField != nil, "--url-field"),
-                                  (onError != nil, "--on-error"), (reportKey != nil, "--report-key"),
-                                  (noReport, "--no-report")] where given {
-                throw ValidationError("\(name) applies only with --input jsonl")
-            }
-        }
         if explain && format == .jsonl {
             throw ValidationError("--explain writes text; it cannot be combined with --format jsonl")
         }
-        if reportKey != nil && noReport {
-            throw ValidationError("--report-key and --no-report contradict each other")
-        }
-        for (value, name) in [(field, "--field"), (urlField, "--url-field"), (reportKey, "--report-key")] where value == "" {
-            throw ValidationError("\(name) needs a member name")
-        }
-        let options = recordOptions
-        if let key = options.reportKey, key == options.field || key == options.base64Field {
-            throw ValidationError("--report-key '\(key)' would overwrite the text field")
-        }
-    }
-
-    private var recordOptions: RecordOptions {
-        RecordOptions(field: field ?? "text", urlField: urlField ?? "url", onError: onError ?? .pass,
-                      reportKey: noReport ? nil : (reportKey ?? "winnow"))
     }
 
     func run() throws {
         let ruleSet = try ruleOptions.load()
+        try checkSites(in: ruleSet)
+        if files.isEmpty && isatty(STDIN_FILENO) == 1 {
+            StandardError.write(Self.terminalHint)
+            throw ExitCode(2)
+        }
+        let program = RuleProgram(ruleSet: ruleSet, sites: sites)
+        let out = OutputStream(fileDescriptor: 1)
+        let paths = files.isEmpty ? ["-"] : files
+        let source: DocumentSource = records.isRecords
+            ? RecordSource(paths: paths, options: records.options)
+            : TextSource(paths: paths, separator: nullData ? .nul : .formFeedLine)
+        var sinks = [outputSink(out)]
+        if stats {
+            let summaryRecord = outputFormat == .jsonl && !records.isRecords
+            sinks.append(StatisticsSink(rules: program.rules, destination: summaryRecord ? .summaryRecord(out) : .standardError,
+                                        out: out))
+        }
+        sinks.append(WarningSink(rules: program.rules, out: out, recordInput: records.isRecords))
+        let session = Session(program: program, source: source, sinks: sinks, out: out, measuresRules: stats,
+                              onError: records.options.onError)
+        let status = session.run()
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+
+    /// What the output is: `--format`, or JSON Lines for JSON Lines input; `--explain` is text.
+    private var outputFormat: OutputFormat { explain ? .text : format ?? (records.isRecords ? .jsonl : .text) }
+
+    private func outputSink(_ out: OutputStream) -> DocumentSink {
+        if explain { return ExplainSink(out: out, style: ExplainStyle(color: color.isEnabled(for: 1)), nulSeparated: nullData) }
+        switch outputFormat {
+        case .jsonl: return records.isRecords ? RecordSink(out: out, options: records.options) : JSONDocumentSink(out: out)
+        case .text: return TextSink(out: out, nulSeparated: nullData)
+        }
+    }
+
+    private func checkSites(in ruleSet: RuleSet) throws {
         let known = Set(ruleSet.sitePacks.map(\.name))
         for site in sites where !known.contains(site.lowercased()) {
             StandardError.report("--site \(site): no site pack for that host (known: \(known.sorted().joined(separator: ", ")))")
             throw ExitCode(2)
         }
-        let clock = ContinuousClock()
-        let started = clock.now
-        let filter = Filter(ruleSet: ruleSet, sites: sites)
-        filter.measuresRules = stats
-        let out = OutputStream(fileDescriptor: 1)
-        let outputFormat = explain ? .text : format ?? (input == .jsonl ? .jsonl : .text)
-        let writesRecords = outputFormat == .jsonl
-
-        let pipeline: DocumentPipeline
-        let separator: DocumentSeparator = nullData ? .nul : .formFeedLine
-        if explain {
-            let printer = ExplainPrinter(style: ExplainStyle(color: color.isEnabled(for: 1)))
-            pipeline = DocumentPipeline(filter: filter, out: out, separator: separator) { printer.write($0, $1, to: $2) }
-        } else if writesRecords {
-            let printer = JSONDocumentPrinter()
-            pipeline = DocumentPipeline(filter: filter, out: out, separator: separator) { printer.write($0, $1, to: $2) }
-            pipeline.writesSeparators = false
-        } else {
-            let printer = TextPrinter()
-            pipeline = DocumentPipeline(filter: filter, out: out, separator: separator) { printer.write($0, $1, to: $2) }
-        }
-
-        var statistics = RunStatistics(rules: filter.rules)
-        var limitWarnings: [String: Int] = [:]
-        let onLimitHit = { (document: Document, hit: Decisions.LimitHit) in
-            let rule = filter.rules[hit.rule].id
-            limitWarnings[rule, default: 0] += 1
-            if limitWarnings[rule]! <= 3 {
-                // A record's document is named FILE:LINE already; its own line number must not read as a column.
-                let place = input == .jsonl ? "\(document.name): text line \(hit.line + 1)" : "\(document.name):\(hit.line + 1)"
-                StandardError.report("warning: \(place): rule \(rule) stopped: \(hit.message); the line is kept")
-            }
-        }
-        let onDocument = { (document: Document, decisions: Decisions) in
-            if stats { statistics.add(document, decisions) }
-        }
-        pipeline.onLimitHit = onLimitHit
-        pipeline.onDocument = onDocument
-
-        var failed = false
-        var records: RecordPipeline?
-        if input == .jsonl {
-            let options = recordOptions
-            let recordPipeline = RecordPipeline(filter: filter, options: options,
-                                                output: writesRecords ? .records(out) : .documents(pipeline))
-            recordPipeline.onLimitHit = onLimitHit
-            recordPipeline.onDocument = onDocument
-            let consequence = switch options.onError {
-            case .pass: "the record is passed through unchanged"
-            case .skip: "the record is skipped"
-            case .fail: "stopping (--on-error fail)"
-            }
-            recordPipeline.onError = { error in
-                out.flush()
-                StandardError.report("\(error); \(consequence)")
-            }
-            records = recordPipeline
-            for path in files.isEmpty ? ["-"] : files where !recordPipeline.stopped {
-                do {
-                    try recordPipeline.run(path: path)
-                } catch {
-                    StandardError.report("\(error)")
-                    failed = true
-                }
-            }
-        } else {
-            for path in files.isEmpty ? ["-"] : files {
-                do {
-                    try pipeline.run(path: path)
-                } catch {
-                    StandardError.report("\(error)")
-                    failed = true
-                }
-            }
-        }
-
-        if stats {
-            let seconds = Self.seconds(clock.now - started)
-            if let records {
-                statistics.records = records.records
-                statistics.malformed = records.malformed
-            }
-            if writesRecords && input == .text {
-                var json = JSONWriter()
-                statistics.writeSummary(seconds: seconds, into: &json)
-                out.write(json.bytes)
-                out.write(byte: 0x0A)
-            } else {
-                out.flush()
-                StandardError.write(statistics.text(seconds: seconds, ruleNanoseconds: filter.ruleNanoseconds))
-            }
-        }
-        out.flush()
-        for (rule, count) in limitWarnings.sorted(by: { $0.key < $1.key }) where count > 3 {
-            StandardError.report("warning: rule \(rule) hit a PCRE2 limit on \(count) lines in all")
-        }
-        if let failure = out.failure {
-            StandardError.report("cannot write output: \(failure)")
-            throw ExitCode(2)
-        }
-        if failed { throw ExitCode(2) }
-        if let records, records.malformed > 0 {
-            StandardError.report("\(records.malformed) of \(records.records) record\(records.records == 1 ? "" : "s")"
-                                 + " could not be read")
-            throw ExitCode(1)
-        }
     }
 
-    private static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
-    }
+    /// What winnow says instead of waiting in silence for a page typed at the terminal.
+    static let terminalHint = """
+        winnow: no input: give page files, or pipe page text in:
+          winnow page.txt > article.txt
+          curl -s "$url" | html2text | winnow
+        To type or paste a page at the terminal, run 'winnow -' and end it with Ctrl-D.
+        'winnow --help' lists the options.
+
+        """
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WinnowOutput
 import Foundation
 import WinnowCheck
 import WinnowRules

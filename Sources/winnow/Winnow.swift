@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import WinnowOutput
 
 #if canImport(Glibc)
 import Glibc
@@ -24,18 +26,35 @@ struct Winnow: ParsableCommand {
               winnow --format jsonl pages/*.txt
               winnow --explain page.txt
               winnow test && winnow lint --strict
-            More in 'winnow help filter'.
 
-            Exit status: 0 success, 1 failed checks (test, lint, malformed records), 2 errors.
+            Exit status: 0 success, 1 failed checks (test, lint, unreadable records), 2 errors.
             """,
         version: version,
         subcommands: [FilterCommand.self, TestCommand.self, LintCommand.self, RulesCommand.self],
         defaultSubcommand: FilterCommand.self
     )
 
+    /// `winnow --help`: the filter's own help, since filtering is what winnow
+    /// does, with winnow's overview above it and the subcommands below.
+    static var helpText: String {
+        let filter = helpMessage(for: FilterCommand.self)
+        let root = helpMessage()
+        let intro = root.components(separatedBy: "\n\nExamples:")[0]
+        var body = filter.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+        body = body.replacingOccurrences(of: "USAGE: winnow filter ", with: "USAGE: winnow ")
+        let subcommands = root.range(of: "SUBCOMMANDS:").map { String(root[$0.lowerBound...]) } ?? ""
+        return intro + "\n\n" + body.trimmingCharacters(in: .newlines) + "\n\n" + subcommands
+            .trimmingCharacters(in: .newlines) + "\n\nExit status: 0 success, 1 failed checks (test, lint, unreadable records), 2 errors.\n"
+    }
+
     /// Runs the command line, with winnow's exit codes: ArgumentParser's usage
     /// errors exit 2 rather than 64, as grep and ripgrep do.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
+            print(helpText, terminator: "")
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

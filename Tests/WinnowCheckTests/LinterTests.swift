@@ -28,6 +28,19 @@ import WinnowRules
         #expect(report.exitStatus(strict: true) == 0)
     }
 
+    /// Every regex a condition holds is linted, from the condition table: `follows:` was once missed.
+    @Test(arguments: ["follows: {regex: '^(a+)+$', within: 2}", "prev: {regex: '^(a+)+$'}",
+                      "unless: '^(a+)+$'", "next-kept: {unless: '^(a+)+$'}"])
+    func nestedQuantifierInAnyConditionIsAnError(condition: String) throws {
+        let file = "description: Risky.\nrules:\n"
+            + rule("guarded", regex: "^promo$", extra: "\n    when: {\(condition)}")
+        let report = try lint([("risky.yml", file)])
+        let finding = try #require(report.findings.first { $0.code == "backtracking" }, "\(report.text)")
+        #expect(finding.severity == .error, "\(report.text)")
+        #expect(finding.ruleID == "risky/guarded")
+        #expect(finding.message.contains("nested quantifiers `(a+)+`"), "\(finding.message)")
+    }
+
     @Test func nestedQuantifierIsDangerous() throws {
         let file = "description: Risky.\nrules:\n" + rule("repeat", regex: "(a+)+$", drop: "[aaa]", keep: "[bbb]")
         let report = try lint([("risky.yml", file)])

@@ -33,7 +33,9 @@ struct Fixture {
 
     func run(bytes: [UInt8], name: String = "doc", host: String? = nil, sites: [String] = [],
              limits: MatchLimits = .default, first: String? = nil) -> Run {
-        let filter = Filter(ruleSet: ruleSet, sites: sites, limits: limits, first: first)
+        var program = RuleProgram(ruleSet: ruleSet, sites: sites)
+        if let first { program = program.runningFirst(first) }
+        let filter = Filter(program, limits: limits)
         let document = Document(bytes: bytes, name: name, host: host)
         return Run(document: document, decisions: filter.apply(to: document))
     }

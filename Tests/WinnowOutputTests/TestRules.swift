@@ -72,7 +72,9 @@ enum TestRules {
         try RuleSet.load(files.map { RuleSource(displayPath: "test/" + $0.path, relativePath: $0.path, text: $0.text) })
     }
 
-    static func filter() throws -> Filter { Filter(ruleSet: try ruleSet()) }
+    static func filter() throws -> Filter { Filter(RuleProgram(ruleSet: try ruleSet())) }
+
+    static func program() throws -> RuleProgram { RuleProgram(ruleSet: try ruleSet()) }
 
     /// A page with one line for each rule.
     static let page = """

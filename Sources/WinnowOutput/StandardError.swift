@@ -3,8 +3,8 @@ import Glibc
 #endif
 
 /// Unbuffered writes to stderr, for messages that must not wait for stdout.
-enum StandardError {
-    static func write(_ text: String) {
+public enum StandardError {
+    public static func write(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             var offset = 0
@@ -17,5 +17,5 @@ enum StandardError {
     }
 
     /// `winnow: message`, as Unix tools prefix their messages.
-    static func report(_ message: String) { write("winnow: \(message)\n") }
+    public static func report(_ message: String) { write("winnow: \(message)\n") }
 }

@@ -3,30 +3,37 @@ import Testing
 import WinnowEngine
 @testable import WinnowOutput
 
-@Suite struct RecordPipelineTests {
-    /// Runs `input` through a record pipeline writing JSON Lines; returns the output and the errors.
+@Suite struct RecordSourceAndSinkTests {
+    struct Result {
+        var out: String
+        var bytes: [UInt8]
+        var errors: [RecordError]
+        var status: Session.Status
+        var records: Int?
+        var unreadable: Int
+    }
+
+    /// Runs `input` from a file through a session: a record source, a record sink, and a sink that notes errors.
     private func run(_ input: [UInt8], options: RecordOptions = RecordOptions(reportKey: nil),
-                     chunkSize: Int = 7) throws -> (out: [UInt8], errors: [RecordError], pipeline: RecordPipeline) {
+                     chunkSize: Int = 7) throws -> Result {
         let out = OutputStream()
-        let pipeline = RecordPipeline(filter: try TestRules.filter(), options: options, output: .records(out))
-        var errors: [RecordError] = []
-        pipeline.onError = { errors.append($0) }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-\(UUID().uuidString).jsonl").path
         try Data(input).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         // A small chunk size makes records straddle reads.
-        let descriptor = open(path, O_RDONLY)
-        defer { close(descriptor) }
-        let reader = LineReader(fileDescriptor: descriptor, name: "in.jsonl", chunkSize: chunkSize)
-        while !pipeline.stopped, let line = try reader.next() { pipeline.process(line, source: reader.name) }
+        let source = RecordSource(paths: [path], options: options, chunkSize: chunkSize)
+        let notes = NoteSink()
+        let status = Session(program: try TestRules.program(), source: source,
+                             sinks: [RecordSink(out: out, options: options), notes], out: out,
+                             onError: options.onError).run()
         out.flush()
-        return (out.collected, errors, pipeline)
+        let errors = notes.errors.map { RecordError(source: "in.jsonl", line: $0.line, column: $0.column, message: $0.message) }
+        return Result(out: String(decoding: out.collected, as: UTF8.self), bytes: out.collected, errors: errors,
+                      status: status, records: notes.summary?.records, unreadable: notes.summary?.unreadable ?? -1)
     }
 
-    private func run(_ input: String, options: RecordOptions = RecordOptions(reportKey: nil)) throws
-        -> (out: String, errors: [RecordError], pipeline: RecordPipeline) {
-        let result = try run(Array(input.utf8), options: options)
-        return (String(decoding: result.out, as: UTF8.self), result.errors, result.pipeline)
+    private func run(_ input: String, options: RecordOptions = RecordOptions(reportKey: nil)) throws -> Result {
+        try run(Array(input.utf8), options: options)
     }
 
     @Test func replacesOnlyTheTextFieldAndKeepsEveryOtherByte() throws {
@@ -40,21 +47,21 @@ import WinnowEngine
         // Raw invalid bytes inside the JSON string, as scrapers produce them.
         let input: [UInt8] = Array(#"{"text":"Advertisement\nCaf"#.utf8) + [0xE9] + Array(#" ok\n","x":1}"#.utf8) + [0x0A]
         let first = try run(input)
-        #expect(String(decoding: first.out, as: UTF8.self)
+        #expect(first.out
                 == #"{"text":"Caf\#u{FFFD} ok\n","text_base64":"Q2Fm6SBvawo=","x":1}"# + "\n")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.out.dropLast())) as? [String: Any])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.bytes.dropLast())) as? [String: Any])
         #expect(Data(base64Encoded: try #require(object["text_base64"] as? String)).map([UInt8].init)
                 == Array("Caf".utf8) + [0xE9] + Array(" ok\n".utf8))
 
         // winnow's own output reads back: the base64 member is the text, and stays.
-        let second = try run(first.out)
+        let second = try run(first.bytes)
         #expect(second.out == first.out)
 
         // Once the text is valid UTF-8, the base64 member goes, with its comma.
         let fixed = Array(#"{"text_base64":"QWR2ZXJ0aXNlbWVudApPSwo=","text":"ignored","x":1}"#.utf8) + [0x0A]
-        #expect(String(decoding: try run(fixed).out, as: UTF8.self) == #"{"text":"OK\n","x":1}"# + "\n")
+        #expect(try run(fixed).out == #"{"text":"OK\n","x":1}"# + "\n")
         let last = Array(#"{"text":"ignored","text_base64":"QWR2ZXJ0aXNlbWVudApPSwo="}"#.utf8) + [0x0A]
-        #expect(String(decoding: try run(last).out, as: UTF8.self) == #"{"text":"OK\n"}"# + "\n")
+        #expect(try run(last).out == #"{"text":"OK\n"}"# + "\n")
     }
 
     @Test func addsTheReportAsTheLastMemberOrReplacesIt() throws {
@@ -97,8 +104,9 @@ import WinnowEngine
         ])
         #expect(result.out == "{\"text\":\"A.\"}\n"
                 + "{\"text\": \"broken}\r\n{\"title\":\"no text\"}\n{\"text\": 5}\nnot json\n{\"text\":\"B.\"}\n")
-        #expect(result.pipeline.records == 6)
-        #expect(result.pipeline.malformed == 4)
+        #expect(result.records == 6)
+        #expect(result.unreadable == 4)
+        #expect(result.status == .unreadableRecords)
     }
 
     @Test func skipLeavesMalformedRecordsOutAndFailStops() throws {
@@ -108,29 +116,39 @@ import WinnowEngine
         #expect(skipped.errors.count == 1)
         let failed = try run(input, options: RecordOptions(onError: .fail, reportKey: nil))
         #expect(failed.out == "{\"text\":\"A.\"}\n")
-        #expect(failed.pipeline.stopped)
+        #expect(failed.records == 2)
+        #expect(failed.status == .unreadableRecords)
         #expect(failed.errors.map(\.line) == [2])
     }
 
     @Test func textOutputWritesTheCleanTextsAsDocuments() throws {
         let out = OutputStream()
-        let filter = try TestRules.filter()
-        let documents = DocumentPipeline(filter: filter, out: out, separator: .formFeedLine) {
-            TextPrinter().write($0, $1, to: $2)
-        }
-        let pipeline = RecordPipeline(filter: filter, options: RecordOptions(), output: .documents(documents))
-        for (number, line) in ["{\"text\":\"Advertisement\\nOne.\\n\"}", "bad", "{\"text\":\"Two.\"}"].enumerated() {
-            pipeline.process(LineReader.Line(bytes: Array(line.utf8), number: number + 1), source: "<stdin>")
-        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-\(UUID().uuidString).jsonl").path
+        try Data("{\"text\":\"Advertisement\\nOne.\\n\"}\nbad\n{\"text\":\"Two.\"}".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let status = Session(program: try TestRules.program(), source: RecordSource(paths: [path], options: RecordOptions()),
+                             sinks: [TextSink(out: out)], out: out).run()
         #expect(out.text == "One.\n\u{0C}\nbad\n\u{0C}\nTwo.")
+        #expect(status == .unreadableRecords)
     }
 
     @Test func everyOutputLineParses() throws {
         let input = #"{"text":"Advertisement\n\u0000\u001f \"q\" \\ \u2028 x","a":"\ud83d\ude00"}"# + "\n"
         let result = try run(Array(input.utf8) + Array(#"{"text":"\#u{7F}"# .utf8) + [0xC3, 0x28] + Array("\"}\n".utf8),
                              options: RecordOptions())
-        for line in result.out.split(separator: 0x0A) {
+        for line in result.bytes.split(separator: 0x0A) {
             #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(line)) }
         }
     }
+}
+
+/// Notes what a session hands its sinks besides documents.
+final class NoteSink: DocumentSink {
+    var errors: [RecordError] = []
+    var documents: [String] = []
+    var summary: RunSummary?
+
+    func write(_ document: Document, _ decisions: Decisions, origin: DocumentOrigin) { documents.append(document.name) }
+    func unreadable(_ error: RecordError, raw: [UInt8], policy: RecordErrorPolicy) { errors.append(error) }
+    func finish(_ run: RunSummary) { summary = run }
 }

@@ -1,0 +1,146 @@
+import PCRE2
+import WinnowRules
+
+/// Evaluating rules over one document: where each rule's regex runs and
+/// its conditions are checked, yielding the `Hits` the rule's action applies.
+struct DocumentPass {
+    let document: Document
+    let buffer: UnsafeBufferPointer<UInt8>
+    var features: LineFeatures
+    let scratch: Scratch
+
+    private func subject(of line: Int, _ kind: Rule.Subject) -> Range<Int> {
+        kind == .trimmed ? document.lines[line].subject : document.lines[line].content
+    }
+
+    mutating func evaluate(_ rule: Rule, decisions: Decisions) -> Hits {
+        if rule.conditions.readsRegions { features.updateRegions(decisions) }
+        let view = LineView(document: document, buffer: buffer, features: features, decisions: decisions,
+                            subject: rule.subject, scratch: scratch)
+        scratch.conditionLimitHits.removeAll(keepingCapacity: true)
+        var hits: Hits
+        switch rule.scope {
+        case .line:
+            hits = evaluateLines(rule, view: view)
+        case .block:
+            hits = Hits()
+            for block in document.blocks { evaluateJoined(rule, lines: block, view: view, into: &hits) }
+        case .document:
+            hits = Hits()
+            evaluateJoined(rule, lines: 0..<document.lines.count, view: view, into: &hits)
+        }
+        hits.limitHits += scratch.conditionLimitHits
+        return hits
+    }
+
+    private func admits(_ conditions: [any LineCondition], line: Int, view: LineView) -> Bool {
+        conditions.allSatisfy { $0.holds(line, in: view) }
+    }
+
+    private func evaluateLines(_ rule: Rule, view: LineView) -> Hits {
+        var hits = Hits()
+        let conditions = rule.conditions
+        let lines = document.lines
+        let run = conditions.run ?? 0
+        var runLength = 0
+        var pending: [Int] = []
+
+        for i in lines.indices where !lines[i].isBlank {
+            // Lines already decided can be skipped, except that a run counts them all.
+            if run == 0, !Hits.isOpen(i, for: rule.action, decisions: view.decisions) { continue }
+            var matched = false
+            if admits(conditions.cheap, line: i, view: view) {
+                let range = subject(of: i, rule.subject)
+                let local = UnsafeBufferPointer(rebasing: buffer[range])
+                do {
+                    // Only extract rules need the groups; the others take the cheaper whole-match call.
+                    let captures = rule.action == .extract
+                        ? try rule.regex.captures(in: local, with: scratch.matchData)
+                        : try rule.regex.firstMatch(in: local, with: scratch.matchData).map { Captures(groups: [$0]) }
+                    if let captures, admits(conditions.costly, line: i, view: view) {
+                        matched = true
+                        record(rule, line: i, subject: range, captures: captures, into: &hits)
+                    }
+                } catch {
+                    hits.limitHits.append((i, error.message))
+                }
+            }
+            if run == 0 {
+                if matched { hits.lines.append(i) }
+            } else if matched {
+                runLength += 1
+                if Hits.isOpen(i, for: rule.action, decisions: view.decisions) { pending.append(i) }
+            } else {
+                if runLength >= run { hits.lines += pending }
+                pending.removeAll()
+                runLength = 0
+            }
+        }
+        if run > 0 {
+            if runLength >= run { hits.lines += pending }
+            let inRuns = Set(hits.lines)
+            hits.fragments.removeAll { !inRuns.contains($0.line) }
+            hits.fields.removeAll { !inRuns.contains($0.line) }
+        }
+        return hits
+    }
+
+    /// Records what a matching line contributes: strip fragments and extracted fields.
+    private func record(_ rule: Rule, line: Int, subject range: Range<Int>, captures: Captures, into hits: inout Hits) {
+        switch rule.action {
+        case .strip:
+            let local = UnsafeBufferPointer(rebasing: buffer[range])
+            let all = (try? rule.regex.allMatches(in: local, with: scratch.matchData)) ?? [captures.whole]
+            for match in all where !match.isEmpty {
+                hits.fragments.append((line, (range.lowerBound + match.lowerBound)..<(range.lowerBound + match.upperBound)))
+            }
+        case .extract:
+            for (name, group) in rule.regex.namedGroups {
+                guard let value = captures[group], !value.isEmpty else { continue }
+                let bytes = Array(buffer[(range.lowerBound + value.lowerBound)..<(range.lowerBound + value.upperBound)])
+                hits.fields.append((name, bytes, line))
+            }
+        case .drop, .dropBlock, .cut, .keep:
+            break  // Whole lines: the line itself is the hit.
+        }
+    }
+
+    /// Block and document scope: the regex runs over the lines joined by `\n`.
+    private func evaluateJoined(_ rule: Rule, lines: Range<Int>, view: LineView, into hits: inout Hits) {
+        scratch.joined.build(lines: lines, document: document, buffer: buffer, kind: rule.subject)
+        let joined = scratch.joined
+        let matches: [Captures]
+        do {
+            matches = try joined.bytes.withUnsafeBufferPointer { (subject) throws(PCRE2Error) -> [Captures] in
+                try rule.regex.allCaptures(in: subject, with: scratch.matchData)
+            }
+        } catch {
+            hits.limitHits.append((lines.lowerBound, error.message))
+            return
+        }
+        var taken = Set<Int>()
+        for captures in matches {
+            let match = captures.whole
+            let first = joined.line(at: match.lowerBound)
+            let last = match.isEmpty ? first : joined.line(at: match.upperBound - 1)
+            if rule.action == .extract {
+                for (name, group) in rule.regex.namedGroups {
+                    guard let value = captures[group], !value.isEmpty else { continue }
+                    hits.fields.append((name, Array(joined.bytes[value]), joined.line(at: value.lowerBound)))
+                }
+            }
+            for line in first...last where !document.lines[line].isBlank {
+                guard Hits.isOpen(line, for: rule.action, decisions: view.decisions),
+                      admits(rule.conditions.cheap, line: line, view: view),
+                      admits(rule.conditions.costly, line: line, view: view)
+                else { continue }
+                if rule.action == .strip {
+                    if let range = joined.documentRange(of: match, onLine: line) { hits.fragments.append((line, range)) }
+                } else if taken.insert(line).inserted {
+                    hits.lines.append(line)
+                }
+            }
+        }
+        hits.lines.sort()
+    }
+}

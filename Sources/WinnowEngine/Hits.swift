@@ -1,0 +1,74 @@
+import WinnowRules
+
+/// What one rule found in one document, before it is applied.
+struct Hits {
+    var lines: [Int] = []
+    var fragments: [(line: Int, range: Range<Int>)] = []
+    var fields: [(name: String, value: [UInt8], line: Int)] = []
+    var limitHits: [(line: Int, message: String)] = []
+
+    /// Applies the hits of rule `index` as its action says: the one place
+    /// where actions differ in what they do to the decisions.
+    func apply(rule index: Int, of rule: Rule, document: Document, to decisions: inout Decisions) {
+        switch rule.action {
+        case .keep:
+            for line in lines where !decisions.isProtected(line) { decisions.protect(line, by: index) }
+        case .drop:
+            for line in lines { decisions.drop(line, by: index) }
+        case .cut:
+            if let line = lines.first { decisions.proposeCut(at: line, by: index) }
+        case .dropBlock:
+            for line in lines {
+                let block = document.blockOfLine[line]
+                guard block >= 0 else { continue }
+                for member in document.blocks[block] { decisions.drop(member, by: index) }
+            }
+        case .extract:
+            for line in lines { decisions.drop(line, by: index) }
+            for field in fields {
+                decisions.meta.append(.init(name: field.name, value: field.value, rule: index, line: field.line))
+            }
+        case .strip:
+            for (line, range) in fragments where decisions.isKept(line) && !decisions.isProtected(line) {
+                decisions.strips[line, default: []].append(.init(range: range, rule: index))
+            }
+            // A line with nothing left but whitespace goes, charged to the rule that emptied it.
+            for line in Set(fragments.map(\.line)) where decisions.isKept(line) {
+                if Hits.isEmptyAfterStrips(document, line: line, strips: decisions.strips[line] ?? []) {
+                    decisions.drop(line, by: index)
+                    decisions.strips[line] = nil
+                }
+            }
+        }
+        for hit in limitHits {
+            decisions.limitHits.append(.init(rule: index, line: hit.line, message: hit.message))
+        }
+    }
+
+    /// Whether a rule with this action still has anything to do on a line.
+    /// Keep rules look at every line; a cut may start at a line a content
+    /// rule already dropped (a "Related" heading), but never at a protected one.
+    static func isOpen(_ line: Int, for action: RuleAction, decisions: Decisions) -> Bool {
+        switch action {
+        case .keep: true
+        case .cut: !decisions.isProtected(line)
+        case .drop, .dropBlock, .strip, .extract: decisions.isKept(line) && !decisions.isProtected(line)
+        }
+    }
+
+    /// Whether nothing but whitespace is left of the line's subject once its strips are out.
+    static func isEmptyAfterStrips(_ document: Document, line: Int, strips: [Decisions.Strip]) -> Bool {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            Decisions.pieces(of: strips, within: document.lines[line].subject).allSatisfy { piece in
+                guard case .kept(let range) = piece else { return true }
+                var i = range.lowerBound
+                while i < range.upperBound {
+                    let space = TextBytes.whitespaceLength(buffer, at: i, end: range.upperBound)
+                    if space == 0 { return false }
+                    i += space
+                }
+                return true
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import PCRE2
+import WinnowRules
+
+/// The engine's answer to what conditions ask (`LineContext`): one
+/// document's features and verdicts, as one rule sees them.
+struct LineView: LineContext {
+    let document: Document
+    let buffer: UnsafeBufferPointer<UInt8>
+    let features: LineFeatures
+    let decisions: Decisions
+    /// How the rule presents a line to its regexes.
+    let subject: Rule.Subject
+    let scratch: Scratch
+
+    func chars(_ line: Int) -> Int { Int(features.chars[line]) }
+    func words(_ line: Int) -> Int { Int(features.words[line]) }
+    func endsLikeSentence(_ line: Int) -> Bool { features.sentence[line] }
+    func isProse(_ line: Int) -> Bool { features.prose[line] }
+    func hasBullet(_ line: Int) -> Bool { document.lines[line].hasBullet }
+    func ordinal(_ line: Int) -> Int { Int(features.ordinal[line]) }
+    func ordinalFromEnd(_ line: Int) -> Int { features.ordinalFromEnd(line) }
+    func blockSize(_ line: Int) -> Int {
+        let block = document.blockOfLine[line]
+        return block >= 0 ? document.blocks[block].count : 0
+    }
+    func repeats(_ line: Int) -> Int { features.repeats.isEmpty ? 0 : Int(features.repeats[line]) }
+    func region(_ line: Int) -> Region { features.region(of: line) }
+    func proseFractionBefore(_ line: Int) -> Double { features.proseFractionBefore(line) }
+    func isDropped(_ line: Int) -> Bool { decisions.isDropped(line) }
+    func previous(_ line: Int) -> Int { Int(features.previous[line]) }
+    func next(_ line: Int) -> Int { Int(features.next[line]) }
+
+    func matches(_ pattern: Pattern, line: Int) -> Bool? {
+        let range = subject == .trimmed ? document.lines[line].subject : document.lines[line].content
+        do {
+            return try pattern.firstMatch(in: UnsafeBufferPointer(rebasing: buffer[range]), with: scratch.matchData) != nil
+        } catch {
+            scratch.conditionLimitHits.append((line, error.message))
+            return nil
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import PCRE2
+import WinnowRules
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A rule set compiled for filtering: the rules, the order they apply in,
+/// the site packs and settings. It is immutable, so many threads may share
+/// one; each brings its own `Scratch`.
+///
+///     let program = RuleProgram(ruleSet: try RuleSet.load(sources))
+///     let scratch = Scratch(program: program)
+///     let decisions = program.apply(to: Document(bytes: page), using: scratch)
+///
+/// Rules apply phase by phase (see `Phase`). Regions are computed from the
+/// prose lines still kept when a rule runs, so a prose-like footer that a
+/// phrase rule dropped does not stretch the body.
+public struct RuleProgram: Sendable {
+    /// The rules, in load order; `Decisions` refer to them by index.
+    public let rules: [Rule]
+    public let settings: DocumentSettings
+    private let packs: [SitePack]
+    private let forcedSites: Set<String>
+    /// Rule indexes by phase, in the order they apply.
+    private var order: [[Int]]
+    /// Rules whose conditions count repeated lines; counting is paid only when one is active.
+    private let repeatReaders: [Int]
+
+    /// - Parameter sites: site packs to apply to every document, whatever it shows.
+    public init(ruleSet: RuleSet, sites: [String] = []) {
+        rules = ruleSet.rules
+        settings = ruleSet.settings
+        packs = ruleSet.sitePacks
+        forcedSites = Set(sites.map { $0.lowercased() })
+        let all = rules
+        order = Phase.allCases.map { phase in
+            let members = all.indices.filter { Phase(of: all[$0]) == phase }
+            // Extract rules first within their phase; a stable partition keeps load order otherwise.
+            return members.filter { all[$0].action == .extract } + members.filter { all[$0].action != .extract }
+        }
+        repeatReaders = all.indices.filter { all[$0].conditions.readsRepeats }
+    }
+
+    /// The same program with rule `id` moved to the front of its phase, so a
+    /// check can tell whether that rule, rather than an earlier one, acts on a line.
+    public func runningFirst(_ id: String) -> RuleProgram {
+        guard let index = rules.firstIndex(where: { $0.id == id }) else { return self }
+        var copy = self
+        let phase = Phase(of: rules[index]).rawValue
+        copy.order[phase].removeAll { $0 == index }
+        copy.order[phase].insert(index, at: 0)
+        return copy
+    }
+
+    /// The site packs that apply to `document`: named with `--site`, matching
+    /// the document's host, or detected in its text.
+    public func activeSites(for document: Document, using scratch: Scratch) -> Set<String> {
+        var active = Set<String>()
+        for pack in packs {
+            if forcedSites.contains(pack.name) || (document.host.map(pack.covers(host:)) ?? false) {
+                active.insert(pack.name)
+            } else if let detect = pack.detect {
+                let found = document.bytes.withUnsafeBufferPointer {
+                    try? detect.firstMatch(in: $0, with: scratch.matchData)
+                }
+                if found != nil { active.insert(pack.name) }
+            }
+        }
+        return active
+    }
+
+    /// Decides every line of `document`.
+    public func apply(to document: Document, using scratch: Scratch) -> Decisions {
+        var decisions = Decisions(rules: rules, lineCount: document.lines.count)
+        guard !document.lines.isEmpty else { return decisions }
+        let sites = activeSites(for: document, using: scratch)
+        decisions.sites = packs.map(\.name).filter(sites.contains)
+        let countRepeats = repeatReaders.contains { rules[$0].site.map(sites.contains) ?? true }
+        var features = LineFeatures(document: document, settings: settings, countRepeats: countRepeats)
+        features.updateRegions(decisions)
+        document.bytes.withUnsafeBufferPointer { buffer in
+            var pass = DocumentPass(document: document, buffer: buffer, features: features, scratch: scratch)
+            for members in order {
+                for index in members {
+                    let rule = rules[index]
+                    if let site = rule.site, !sites.contains(site) { continue }
+                    let started = scratch.measuresRules ? RuleProgram.now() : 0
+                    let hits = pass.evaluate(rule, decisions: decisions)
+                    hits.apply(rule: index, of: rule, document: document, to: &decisions)
+                    if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= RuleProgram.now() &- started }
+                }
+                decisions.applyCut(lineCount: document.lines.count)
+            }
+        }
+        return decisions
+    }
+
+    private static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+}

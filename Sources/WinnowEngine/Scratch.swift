@@ -1,0 +1,24 @@
+import PCRE2
+
+/// The mutable memory one thread needs to filter documents: PCRE2 match
+/// data, the buffer block-scope rules match against, and the per-rule
+/// timings `--stats` reports. A `RuleProgram` is shared; a scratch is not.
+///
+///     let program = RuleProgram(ruleSet: rules)
+///     let scratch = Scratch(program: program)      // one per thread
+///     let decisions = program.apply(to: document, using: scratch)
+public final class Scratch {
+    let matchData: MatchData
+    var joined = JoinedSubject()
+    /// Lines where a condition's regex hit a PCRE2 limit, collected during one rule's evaluation.
+    var conditionLimitHits: [(line: Int, message: String)] = []
+    /// When true, `ruleNanoseconds` accumulates the time each rule takes.
+    public var measuresRules = false
+    /// Time spent in each rule so far, by rule index, when `measuresRules` is on.
+    public internal(set) var ruleNanoseconds: [UInt64]
+
+    public init(program: RuleProgram, limits: MatchLimits = .default) {
+        matchData = MatchData(limits: limits)
+        ruleNanoseconds = .init(repeating: 0, count: program.rules.count)
+    }
+}

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import FoundationEssentials
 import WinnowEngine
 
@@ -20,9 +17,9 @@ import WinnowEngine
 /// object, no string `field`, bad base64) comes out as `.unreadable`.
 /// The formats are described in `JSON-FORMATS.md`.
 public final class RecordSource: DocumentSource {
-    private var paths: ArraySlice<String>
+    private var inputs: InputFiles
     public let options: RecordOptions
-    private var current: (reader: LineReader, descriptor: Int32, isStdin: Bool)?
+    private var reader: LineReader?
     private let fieldName: [UInt8]
     private let base64Name: [UInt8]
     private let urlName: [UInt8]
@@ -30,7 +27,7 @@ public final class RecordSource: DocumentSource {
 
     /// - Parameter chunkSize: how much is read at a time (small sizes test records that straddle reads).
     public init(paths: [String], options: RecordOptions, chunkSize: Int = 1 << 18) {
-        self.paths = paths[...]
+        inputs = InputFiles(paths)
         self.chunkSize = chunkSize
         self.options = options
         fieldName = Array(options.field.utf8)
@@ -40,15 +37,11 @@ public final class RecordSource: DocumentSource {
 
     public func next() throws(ReadError) -> SourceItem? {
         while true {
-            if current == nil {
-                guard let path = paths.popFirst() else { return nil }
-                let isStdin = path == "-"
-                let descriptor = isStdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-                guard descriptor >= 0 else { throw ReadError(source: path, reason: String(cString: strerror(errno))) }
-                current = (LineReader(fileDescriptor: descriptor, name: isStdin ? "<stdin>" : path, chunkSize: chunkSize),
-                           descriptor, isStdin)
+            if reader == nil {
+                guard let input = try inputs.next() else { return nil }
+                reader = LineReader(fileDescriptor: input.descriptor, name: input.name, chunkSize: chunkSize)
             }
-            guard let reader = current?.reader else { continue }
+            guard let reader else { continue }
             let line: LineReader.Line?
             do {
                 line = try reader.next()
@@ -116,9 +109,9 @@ public final class RecordSource: DocumentSource {
     }
 
     private func closeCurrent() {
-        if let current, !current.isStdin { close(current.descriptor) }
-        current = nil
+        reader = nil
+        inputs.close()
     }
 
-    deinit { closeCurrent() }
+    deinit { inputs.close() }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import WinnowEngine
 
 /// Page text from files and stdin: each file is one document; stdin (`-`)
@@ -9,31 +6,32 @@ import WinnowEngine
 /// Documents are named after their file, `<stdin>` for stdin holding one
 /// document, and `<stdin>#N` for the Nth document on stdin.
 public final class TextSource: DocumentSource {
-    private var paths: ArraySlice<String>
+    private var inputs: InputFiles
     private let separator: DocumentSeparator
-    private var current: (reader: DocumentReader, descriptor: Int32, isStdin: Bool)?
+    private var reader: (reader: DocumentReader, isStdin: Bool)?
 
     public init(paths: [String], separator: DocumentSeparator) {
-        self.paths = paths[...]
+        inputs = InputFiles(paths)
         self.separator = separator
     }
 
     public func next() throws(ReadError) -> SourceItem? {
         while true {
-            if current == nil {
-                guard let path = paths.popFirst() else { return nil }
-                current = try open(path)
+            if reader == nil {
+                guard let input = try inputs.next() else { return nil }
+                reader = (DocumentReader(fileDescriptor: input.descriptor, name: input.name,
+                                         separator: input.isStdin ? separator : .none), input.isStdin)
             }
-            guard let (reader, _, isStdin) = current else { continue }
+            guard let (reader, isStdin) = reader else { continue }
             let raw: DocumentReader.RawDocument?
             do {
                 raw = try reader.next()
             } catch {
-                close()
+                endInput()
                 throw error
             }
             guard let raw else {
-                close()
+                endInput()
                 continue
             }
             let name = reader.name
@@ -43,19 +41,10 @@ public final class TextSource: DocumentSource {
         }
     }
 
-    private func open(_ path: String) throws(ReadError) -> (DocumentReader, Int32, Bool) {
-        let isStdin = path == "-"
-        let descriptor = isStdin ? STDIN_FILENO : Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ReadError(source: path, reason: String(cString: strerror(errno))) }
-        let reader = DocumentReader(fileDescriptor: descriptor, name: isStdin ? "<stdin>" : path,
-                                    separator: isStdin ? separator : .none)
-        return (reader, descriptor, isStdin)
+    private func endInput() {
+        reader = nil
+        inputs.close()
     }
 
-    private func close() {
-        if let current, !current.isStdin { Glibc.close(current.descriptor) }
-        current = nil
-    }
-
-    deinit { close() }
+    deinit { inputs.close() }
 }

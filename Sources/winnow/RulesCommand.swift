@@ -12,10 +12,15 @@ struct RulesCommand: ParsableCommand {
                   Every rule: id, action, scope and description.
               winnow rules --rules ./my-rules --disable 'sites/*'
                   The set a run with these options would use.
+              winnow rules --conditions
+                  Each rule's 'when:' conditions too, as the rule set read them.
             """
     )
 
     @OptionGroup(title: "Rules") var ruleOptions: RuleOptions
+
+    @Flag(name: .customLong("conditions"), help: "Show each rule's 'when:' conditions under it.")
+    var showsConditions = false
 
     func run() throws {
         let set = try ruleOptions.load()
@@ -26,6 +31,9 @@ struct RulesCommand: ParsableCommand {
             for rule in file.rules {
                 let padded = rule.id.padding(toLength: max(40, rule.id.count + 1), withPad: " ", startingAt: 0)
                 text += "  \(padded) \(rule.action.rawValue)/\(rule.scope.rawValue)  \(rule.description)\n"
+                if showsConditions, !rule.conditions.isEmpty {
+                    text += "      when: {\(rule.conditions.items.map(\.written).joined(separator: ", "))}\n"
+                }
             }
         }
         text += "\(set.rules.count) rules in \(set.files.count) files\n"

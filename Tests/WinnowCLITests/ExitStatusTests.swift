@@ -27,6 +27,53 @@ import Testing
         }
     }
 
+    /// `winnow --help` is about filtering: the filter's options and examples, then the subcommands.
+    @Test(arguments: [["--help"], ["-h"], ["help"]])
+    func rootHelpShowsTheFiltersOptionsAndTheSubcommands(arguments: [String]) throws {
+        let help = try Binary.run(arguments)
+        #expect(help.status == 0)
+        #expect(help.text.hasPrefix("OVERVIEW: Remove ads and boilerplate from scraped page text."))
+        #expect(help.text.contains("USAGE: winnow [<options>] [<FILE> ...]"))
+        for option in ["--explain", "--format <FORMAT>", "--input <FORMAT>", "--rules <DIR>", "--stats", "--site <HOST>"] {
+            #expect(help.text.contains("  \(option)"), "\(option) missing from winnow \(arguments)")
+        }
+        for subcommand in ["test", "lint", "rules"] {
+            #expect(help.text.contains("\n  \(subcommand) "), "subcommand \(subcommand) missing")
+        }
+        #expect(help.text.contains(FilterCommand.examples[0].command))
+        #expect(!help.text.contains("USAGE: winnow filter"))
+    }
+
+    /// With no file and stdin on a terminal, winnow says how to use it instead of waiting.
+    @Test func noInputOnATerminalPrintsAHint() throws {
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        try #require(FileManager.default.isExecutableFile(atPath: script.path), "util-linux 'script' makes the terminal")
+        let binary = try #require(Binary.url)
+        let process = Process()
+        process.executableURL = script
+        // `script` gives the command a pseudo-terminal as stdin and copies what it writes.
+        process.arguments = ["-qec", binary.path, "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // A winnow that waited on the terminal would never end: stop it, and the status check fails.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20) { if process.isRunning { process.terminate() } }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(text.contains("winnow: no input: give page files, or pipe page text in:"), "\(text)")
+        #expect(text.contains("run 'winnow -'"))
+    }
+
+    @Test func rulesListsConditionsFromTheConditionTable() throws {
+        let plain = try Binary.run(["rules"])
+        let detailed = try Binary.run(["rules", "--conditions"])
+        #expect(plain.status == 0 && detailed.status == 0)
+        #expect(!plain.text.contains("      when: {"))
+        #expect(detailed.text.contains("      when: {max-words: 10, sentence: false}"))
+    }
+
     /// The README's example of a bad rule file, reproduced line for line.
     static let badRules = """
         description: My ad rules.

@@ -9,6 +9,7 @@ struct DocumentPass {
     var features: LineFeatures
     let scratch: Scratch
 
+    @inline(__always)
     private func subject(of line: Int, _ kind: Rule.Subject) -> Range<Int> {
         kind == .trimmed ? document.lines[line].subject : document.lines[line].content
     }
@@ -33,8 +34,10 @@ struct DocumentPass {
         return hits
     }
 
+    @inline(__always)
     private func admits(_ conditions: [any LineCondition], line: Int, view: LineView) -> Bool {
-        conditions.allSatisfy { $0.holds(line, in: view) }
+        for condition in conditions where !condition.holds(line, in: view) { return false }
+        return true
     }
 
     private func evaluateLines(_ rule: Rule, view: LineView) -> Hits {
@@ -54,12 +57,16 @@ struct DocumentPass {
                 let local = UnsafeBufferPointer(rebasing: buffer[range])
                 do {
                     // Only extract rules need the groups; the others take the cheaper whole-match call.
-                    let captures = rule.action == .extract
-                        ? try rule.regex.captures(in: local, with: scratch.matchData)
-                        : try rule.regex.firstMatch(in: local, with: scratch.matchData).map { Captures(groups: [$0]) }
-                    if let captures, admits(conditions.costly, line: i, view: view) {
+                    if rule.action == .extract {
+                        if let captures = try rule.regex.captures(in: local, with: scratch.matchData),
+                           admits(conditions.costly, line: i, view: view) {
+                            matched = true
+                            record(extracted: rule, line: i, subject: range, captures: captures, into: &hits)
+                        }
+                    } else if let whole = try rule.regex.firstMatch(in: local, with: scratch.matchData),
+                              admits(conditions.costly, line: i, view: view) {
                         matched = true
-                        record(rule, line: i, subject: range, captures: captures, into: &hits)
+                        if rule.action == .strip { record(stripped: rule, line: i, subject: range, first: whole, into: &hits) }
                     }
                 } catch {
                     hits.limitHits.append((i, error.message))
@@ -85,23 +92,23 @@ struct DocumentPass {
         return hits
     }
 
-    /// Records what a matching line contributes: strip fragments and extracted fields.
-    private func record(_ rule: Rule, line: Int, subject range: Range<Int>, captures: Captures, into hits: inout Hits) {
-        switch rule.action {
-        case .strip:
-            let local = UnsafeBufferPointer(rebasing: buffer[range])
-            let all = (try? rule.regex.allMatches(in: local, with: scratch.matchData)) ?? [captures.whole]
-            for match in all where !match.isEmpty {
-                hits.fragments.append((line, (range.lowerBound + match.lowerBound)..<(range.lowerBound + match.upperBound)))
-            }
-        case .extract:
-            for (name, group) in rule.regex.namedGroups {
-                guard let value = captures[group], !value.isEmpty else { continue }
-                let bytes = Array(buffer[(range.lowerBound + value.lowerBound)..<(range.lowerBound + value.upperBound)])
-                hits.fields.append((name, bytes, line))
-            }
-        case .drop, .dropBlock, .cut, .keep:
-            break  // Whole lines: the line itself is the hit.
+    /// Records the fragments a strip rule takes out of a matching line: every match in it.
+    private func record(stripped rule: Rule, line: Int, subject range: Range<Int>, first: Range<Int>,
+                        into hits: inout Hits) {
+        let local = UnsafeBufferPointer(rebasing: buffer[range])
+        let all = (try? rule.regex.allMatches(in: local, with: scratch.matchData)) ?? [first]
+        for match in all where !match.isEmpty {
+            hits.fragments.append((line, (range.lowerBound + match.lowerBound)..<(range.lowerBound + match.upperBound)))
+        }
+    }
+
+    /// Records the named groups an extract rule found on a matching line.
+    private func record(extracted rule: Rule, line: Int, subject range: Range<Int>, captures: Captures,
+                        into hits: inout Hits) {
+        for (name, group) in rule.regex.namedGroups {
+            guard let value = captures[group], !value.isEmpty else { continue }
+            let bytes = Array(buffer[(range.lowerBound + value.lowerBound)..<(range.lowerBound + value.upperBound)])
+            hits.fields.append((name, bytes, line))
         }
     }
 

@@ -37,7 +37,8 @@ let package = Package(
             dependencies: [
                 "WinnowCheck", "WinnowOutput", "WinnowEngine", "WinnowRules", "WinnowBuiltinRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["winnow.1"]  // the man page, written by .ci/man
         ),
 
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),

@@ -30,9 +30,12 @@ import WinnowEngine
 /// `DocumentPipeline` (text or `--explain` output) instead.
 ///
 /// Blank lines are not records: they are skipped and written nowhere, but
-/// they count in line numbers. A record winnow cannot read (not a JSON
-/// object, no string `field`, bad base64) goes to `onError` and is handled
-/// as `options.onError` says.
+/// they count in line numbers. A record winnow cannot read (broken JSON,
+/// not a JSON object, no string `field`, bad base64) goes to `onError` and
+/// is handled as `options.onError` says.
+///
+/// The behaviour is documented for users in `JSON-FORMATS.md` beside this
+/// file ("JSON Lines input"); keep the two in step.
 public final class RecordPipeline {
     public enum Output {
         /// Write JSON Lines records.

@@ -10,7 +10,7 @@ import Testing
 /// the binary under test.
 @Suite struct DocumentationTests {
     /// The Markdown files whose ```console blocks are checked.
-    static let files = ["Sources/WinnowOutput/JSON-FORMATS.md"]
+    static let files = ["README.md", "rules/README.md", "Sources/WinnowOutput/JSON-FORMATS.md"]
 
     static let blocks: [ConsoleBlock] = files.flatMap { file -> [ConsoleBlock] in
         let url = Binary.repository.appendingPathComponent(file)

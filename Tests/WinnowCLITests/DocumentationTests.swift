@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import WinnowRules
 
 /// Runs every command the documentation shows and checks that it prints what
 /// is shown, so the documentation never goes stale (see `ConsoleBlock` for
@@ -148,5 +149,31 @@ import Testing
             """
         let output = "winnow stats\n  documents  1\n  lines      19 in, 7 out (36.8%)\n  time       0.004 s, 3.6 MB/s\n"
         #expect(failures(markdown, ["winnow --stats page.txt": .init(output: output, status: 0)]).isEmpty)
+    }
+}
+
+/// Every key the rule loader accepts is documented in `rules/README.md`, as
+/// `` `key` `` in a table or text, so the reference cannot fall behind the parser.
+@Suite struct RuleReferenceTests {
+    @Test func everyKeyTheLoaderAcceptsIsDocumented() throws {
+        let text = try String(contentsOf: Binary.repository.appendingPathComponent("rules/README.md"), encoding: .utf8)
+        let groups: [(String, Set<String>)] = [
+            ("file", RuleFileParser.fileKeys),
+            ("rule", RuleFileParser.ruleKeys),
+            ("defaults", RuleFileParser.defaultKeys),
+            ("example", RuleFileParser.exampleKeys),
+            ("settings", RuleFileParser.settingKeys),
+            ("condition", RuleFileParser.conditionKeys),
+            ("action", Set(RuleAction.allCases.map(\.rawValue))),
+            ("scope", Set(RuleScope.allCases.map(\.rawValue))),
+            ("subject", Set(Rule.Subject.allCases.map(\.rawValue))),
+            ("region", Set(Region.allCases.map(\.rawValue))),
+        ]
+        for (group, keys) in groups {
+            for key in keys.sorted() {
+                #expect(text.contains("`\(key)`") || text.contains("`\(key):"),
+                        "rules/README.md does not document the \(group) key '\(key)'")
+            }
+        }
     }
 }

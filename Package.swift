@@ -23,7 +23,8 @@ let package = Package(
         .target(name: "PCRE2", dependencies: ["CPCRE2"]),
         .target(name: "WinnowRules", dependencies: ["PCRE2", "Yams"]),
         .target(name: "WinnowEngine", dependencies: ["WinnowRules", "PCRE2"]),
-        .target(name: "WinnowOutput", dependencies: ["WinnowEngine", "WinnowRules"]),
+        .target(name: "WinnowOutput", dependencies: ["WinnowEngine", "WinnowRules"],
+                exclude: ["JSON-FORMATS.md"]),
         .target(name: "WinnowCheck", dependencies: ["WinnowOutput", "WinnowEngine", "WinnowRules", "PCRE2"]),
 
         // rules/ compiled into the binary, so an installed winnow needs no checkout.
@@ -37,7 +38,8 @@ let package = Package(
             dependencies: [
                 "WinnowCheck", "WinnowOutput", "WinnowEngine", "WinnowRules", "WinnowBuiltinRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["winnow.1"]  // the man page, written by .ci/man
         ),
 
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),

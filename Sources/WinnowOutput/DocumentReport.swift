@@ -5,20 +5,25 @@ import WinnowRules
 /// by `--format jsonl` document records and the report object that
 /// `--input jsonl` adds to each record.
 ///
-///     "meta":{"author":"Riya R Alex","tags":["Donald Trump"]},
-///     "sites":["livemint.com"],
-///     "in":{"lines":65,"bytes":5226},"out":{"lines":39,"bytes":4120},
-///     "removed":[{"line":1,"rule":"subscription/subscribe","action":"drop","text":"Subscribe"},
-///                {"line":7,"rule":"bylines/written-by","action":"extract","text":"Written By Riya R Alex",
-///                 "meta":{"author":"Riya R Alex"}},
-///                {"line":12,"rule":"ads/inline-label","action":"strip","start":40,"text":" Advertisement"}]
+///     "meta":{"author":"Jane Doe","updated":"15 Nov 2025, 02:53 PM IST","tags":["Transport"]},
+///     "sites":[],
+///     "in":{"lines":19,"bytes":446},"out":{"lines":7,"bytes":242},
+///     "removed":[{"line":1,"rule":"newsletter/form-field","action":"drop","text":"Subscribe"},
+///                {"line":5,"rule":"bylines/written-by","action":"extract","text":"Written By Jane Doe",
+///                 "meta":{"author":"Jane Doe"}},
+///                {"line":9,"rule":"stamps/inline-ad","action":"strip","start":33,"text":" [Ad]"}, …]
 ///
 /// `removed` lists, in line order, every non-blank line a rule removed
-/// (with the rule charged for it and that rule's action) and every fragment
-/// a strip rule took out of a kept line (`start`: its byte offset in the
-/// line, from 0). Line numbers count from 1. Each `text` is the original
-/// text without its line terminator; when it is not valid UTF-8 a
-/// `text_base64` member follows it with the exact bytes.
+/// (with the rule charged for it and that rule's action; `strip` when
+/// stripping left the line empty) and every fragment a strip rule took out
+/// of a kept line (`start`: its byte offset in the line, from 0). Line
+/// numbers count from 1. Each `text` is the original text without its line
+/// terminator; when it is not valid UTF-8 a `text_base64` member follows it
+/// with the exact bytes. An `extract` entry also has the `meta` that rule
+/// found on that line.
+///
+/// The format is documented for users in `JSON-FORMATS.md` beside this file
+/// (the members, `meta` and `removed`); keep the two in step.
 public enum DocumentReport {
     /// Writes the members `meta`, `sites`, `in`, `out` and `removed` into the open object.
     ///

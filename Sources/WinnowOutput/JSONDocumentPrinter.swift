@@ -13,6 +13,9 @@ import WinnowEngine
 /// - `text`: the clean text, exactly what text mode prints for the document,
 ///   followed by `text_base64` when that text is not valid UTF-8;
 /// - `meta`, `sites`, `in`, `out`, `removed`: see `DocumentReport`.
+///
+/// The format is documented for users in `JSON-FORMATS.md` beside this file
+/// ("The document record"); keep the two in step.
 public final class JSONDocumentPrinter {
     private var json = JSONWriter(capacity: 1 << 16)
     private var clean = ByteBuffer(capacity: 1 << 16)

@@ -9,7 +9,7 @@ import WinnowEngine
 /// - Keys come in the order their first value appears in the document.
 ///
 ///     MetaFields(decisions.meta).write(into: &json)
-///     // {"author":"Riya R Alex","updated":"15 Nov 2025, 02:53 PM IST","tags":["Donald Trump"]}
+///     // {"author":"Jane Doe","updated":"15 Nov 2025, 02:53 PM IST","tags":["Transport"]}
 ///
 /// Values are the bytes the named group matched, as they are. PCRE2 never
 /// matches invalid UTF-8, so they are always valid strings.

@@ -58,15 +58,16 @@ public struct RunStatistics: Sendable {
     /// The stderr summary.
     ///
     ///     winnow stats
-    ///       documents  3
-    ///       lines      195 in, 117 out (60.0%)
-    ///       bytes      15690 in, 12372 out (78.9%)
-    ///       time       0.004 s, 3.9 MB/s   (kB/s below 1 MB/s)
+    ///       records    3 (1 malformed)      (JSON Lines input only)
+    ///       documents  2
+    ///       lines      282 in, 76 out (27.0%)
+    ///       bytes      11032 in, 5565 out (50.4%)
+    ///       time       0.004 s, 2.8 MB/s   (kB/s below 1 MB/s)
     ///       hits per rule (lines removed or protected; fragments for strip):
-    ///            12  ads/ad-label  drop
-    ///             4  structure/repeated-line  drop
-    ///       slowest rules:
-    ///         0.120 s  cookies/cookie-sentence
+    ///           27  structure/article-end   cut
+    ///           26  structure/outside-body  drop
+    ///       slowest rules:                  (when the filter measured them)
+    ///         0.001 s  captions/duplicated-line
     public func text(seconds: Double, ruleNanoseconds: [UInt64] = []) -> String {
         var lines = ["winnow stats"]
         if let records {
@@ -97,11 +98,14 @@ public struct RunStatistics: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The final JSON Lines record of `--format jsonl --stats`:
+    /// The final JSON Lines record of `--format jsonl --stats` (text input only):
     ///
-    ///     {"type":"summary","documents":3,"in":{"lines":195,"bytes":15690},"out":{"lines":117,"bytes":12372},
-    ///      "seconds":0.0041,"bytes_per_second":3826829,
-    ///      "hits":[{"rule":"ads/ad-label","action":"drop","count":12}, …]}
+    ///     {"type":"summary","documents":2,"in":{"lines":282,"bytes":11032},"out":{"lines":76,"bytes":5565},
+    ///      "seconds":0.0041,"bytes_per_second":2690732,
+    ///      "hits":[{"rule":"structure/article-end","action":"cut","count":27}, …]}
+    ///
+    /// The record is documented for users in `JSON-FORMATS.md` beside this
+    /// file ("The summary record"); keep the two in step.
     public func writeSummary(seconds: Double, into json: inout JSONWriter) {
         json.beginObject()
         json.key("type"); json.string("summary")

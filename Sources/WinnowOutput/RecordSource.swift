@@ -13,9 +13,11 @@ import WinnowEngine
 /// packs. Documents are named `FILE:LINE`.
 ///
 /// Blank lines are not records: they are skipped and written nowhere, but
-/// they count in line numbers. A record winnow cannot read (not a JSON
-/// object, no string `field`, bad base64) comes out as `.unreadable`.
-/// The formats are described in `JSON-FORMATS.md`.
+/// they count in line numbers. A record winnow cannot read (broken JSON,
+/// not a JSON object, no string `field`, bad base64) comes out as `.unreadable`.
+///
+/// The behaviour is documented for users in `JSON-FORMATS.md` beside this
+/// file ("JSON Lines input"); keep the two in step.
 public final class RecordSource: DocumentSource {
     private var inputs: InputFiles
     public let options: RecordOptions

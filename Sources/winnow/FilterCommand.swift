@@ -86,13 +86,14 @@ struct FilterCommand: ParsableCommand {
         let source: DocumentSource = records.isRecords
             ? RecordSource(paths: paths, options: records.options)
             : TextSource(paths: paths, separator: nullData ? .nul : .formFeedLine)
-        var sinks = [outputSink(out)]
+        // Warnings first, so a message comes before the record or document it is about.
+        var sinks: [DocumentSink] = [WarningSink(rules: program.rules, out: out, recordInput: records.isRecords),
+                                     outputSink(out)]
         if stats {
             let summaryRecord = outputFormat == .jsonl && !records.isRecords
             sinks.append(StatisticsSink(rules: program.rules, destination: summaryRecord ? .summaryRecord(out) : .standardError,
                                         out: out))
         }
-        sinks.append(WarningSink(rules: program.rules, out: out, recordInput: records.isRecords))
         let session = Session(program: program, source: source, sinks: sinks, out: out, measuresRules: stats,
                               onError: records.options.onError)
         let status = session.run()

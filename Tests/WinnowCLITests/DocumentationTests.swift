@@ -163,7 +163,7 @@ import Testing
             ("defaults", RuleFileParser.defaultKeys),
             ("example", RuleFileParser.exampleKeys),
             ("settings", RuleFileParser.settingKeys),
-            ("condition", RuleFileParser.conditionKeys),
+            ("condition", ConditionTable.keys),
             ("action", Set(RuleAction.allCases.map(\.rawValue))),
             ("scope", Set(RuleScope.allCases.map(\.rawValue))),
             ("subject", Set(Rule.Subject.allCases.map(\.rawValue))),

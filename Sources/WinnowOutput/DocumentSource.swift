@@ -22,7 +22,7 @@ public enum SourceItem {
 }
 
 /// Where a document came from, which decides how sinks frame its output.
-public enum DocumentOrigin {
+public enum DocumentOrigin: Sendable {
     /// Page text. `separator` is the separator that followed the document in
     /// its input (stdin split into documents), nil for a file or the last document.
     case text(separator: [UInt8]?)

@@ -22,27 +22,26 @@ public final class Session {
         case error = 2
     }
 
-    private let program: RuleProgram
-    private let scratch: Scratch
     private let source: DocumentSource
     private let sinks: [DocumentSink]
     private let out: OutputStream
     private let onError: RecordErrorPolicy
+    private let stream: DecidedStream
 
     /// - Parameters:
     ///   - sinks: receive every document, in this order.
     ///   - out: the output stream the sinks write to; the session flushes it and reports its failure.
+    ///   - jobs: how many threads filter documents; output stays in input order whatever the number.
     ///   - measuresRules: time every rule, for `--stats`.
     ///   - onError: what happens to a JSON Lines record that cannot be read.
-    public init(program: RuleProgram, source: DocumentSource, sinks: [DocumentSink], out: OutputStream,
+    public init(program: RuleProgram, source: DocumentSource, sinks: [DocumentSink], out: OutputStream, jobs: Int = 1,
                 measuresRules: Bool = false, onError: RecordErrorPolicy = .pass, limits: MatchLimits = .default) {
-        self.program = program
-        scratch = Scratch(program: program, limits: limits)
-        scratch.measuresRules = measuresRules
         self.source = source
         self.sinks = sinks
         self.out = out
         self.onError = onError
+        stream = DecidedStream(program: program, source: source, jobs: jobs, stopsAtUnreadable: onError == .fail,
+                               measuresRules: measuresRules, limits: limits)
     }
 
     /// Runs to the end of input, reporting read and write errors on stderr.
@@ -51,32 +50,23 @@ public final class Session {
         let started = clock.now
         var readFailed = false
         var records = 0, unreadable = 0
-        reading: while true {
-            let item: SourceItem?
-            do {
-                item = try source.next()
-            } catch {
-                out.flush()
-                StandardError.report("\(error)")
-                readFailed = true
-                continue
-            }
+        while let item = stream.next() {
             switch item {
-            case nil:
-                break reading
-            case .document(let document, let origin)?:
+            case .document(let document, let origin, let decisions):
                 if case .record = origin { records += 1 }
-                let decisions = program.apply(to: document, using: scratch)
                 for sink in sinks { sink.write(document, decisions, origin: origin) }
-            case .unreadable(let error, let raw)?:
+            case .unreadable(let error, let raw):
                 records += 1
                 unreadable += 1
                 for sink in sinks { sink.unreadable(error, raw: raw, policy: onError) }
-                if onError == .fail { break reading }
+            case .readError(let error):
+                out.flush()
+                StandardError.report("\(error)")
+                readFailed = true
             }
             out.flush()
         }
-        let summary = RunSummary(seconds: Session.seconds(clock.now - started), ruleNanoseconds: scratch.ruleNanoseconds,
+        let summary = RunSummary(seconds: Session.seconds(clock.now - started), ruleNanoseconds: stream.ruleNanoseconds,
                                  records: source is RecordSource ? records : nil, unreadable: unreadable)
         for sink in sinks { sink.finish(summary) }
         out.flush()

@@ -155,8 +155,10 @@ public final class Linter {
         let prober = BacktrackingProbe()
         var findings: [Diagnostic] = []
 
+        /// `origin` maps offsets of a rule's `regex` or a pack's `detect`, whatever form they are written in;
+        /// without it the pattern is searched for in the file under `key`.
         func check(_ regex: Pattern, key: String, nested: Bool, at location: SourceLocation, rule: String?,
-                   maxLength: Int = BacktrackingProbe.defaultLength) {
+                   origin: PatternOrigin? = nil, maxLength: Int = BacktrackingProbe.defaultLength) {
             let universe = universes[regex.options] ?? CharacterUniverse(options: regex.options)
             universes[regex.options] = universe
             let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options, universe: universe)
@@ -168,8 +170,9 @@ public final class Linter {
             if risks.count > 2 { messages.append("and \(risks.count - 2) more like these") }
             if let finding { messages.append((risks.isEmpty ? "" : "the probe confirms it: ") + "it " + finding.message) }
             let offset = risks.first?.offset ?? 0
-            let place = locators[location.file]?.locate(key: key, nested: nested, pattern: regex.pattern,
-                                                        offset: offset, rule: location) ?? location
+            let place = origin?.location(ofCharacter: offset, in: regex.pattern)
+                ?? locators[location.file]?.locate(key: key, nested: nested, pattern: regex.pattern,
+                                                   offset: offset, rule: location) ?? location
             let name = nested ? "'\(key)' regex" : key
             let at = risks.isEmpty ? "" : " at offset \(offset)"
             // Reading the pattern alone gives a warning; a regex the probe saw run away is an error.
@@ -181,7 +184,7 @@ public final class Linter {
         for rule in set.rules {
             // A line longer than max-chars never reaches a line-scope regex.
             let limit = rule.scope == .line ? rule.conditions.maxChars : nil
-            check(rule.regex, key: "regex", nested: false, at: rule.location, rule: rule.id,
+            check(rule.regex, key: "regex", nested: false, at: rule.location, rule: rule.id, origin: rule.regexOrigin,
                   maxLength: min(limit ?? BacktrackingProbe.defaultLength, BacktrackingProbe.defaultLength))
             for (key, regex) in Self.conditionRegexes(rule.conditions) {
                 check(regex, key: key, nested: true, at: rule.location, rule: rule.id)
@@ -191,7 +194,7 @@ public final class Linter {
             guard let detect = pack.detect else { continue }
             // Top-level keys: search from the `site:` line, at indentation 0.
             let top = SourceLocation(file: pack.location.file, line: pack.location.line, column: 1)
-            check(detect, key: "detect", nested: false, at: top, rule: nil)
+            check(detect, key: "detect", nested: false, at: top, rule: nil, origin: pack.detectOrigin)
         }
         return findings
     }

@@ -4,8 +4,8 @@ import WinnowRules
 /// finding about offset 7 of a regex points at that very character.
 ///
 ///     let locator = PatternLocator(source: source)
-///     locator.locate(key: "regex", pattern: rule.regex.pattern, offset: 7, rule: rule.location)
-///     // rules/ads.yml:9:19
+///     locator.locate(key: "unless", nested: true, pattern: regex.pattern, offset: 7, rule: rule.location)
+///     // rules/ads.yml:11:21
 ///
 /// It reads single-line values only (plain, `'…'` or `"…"`) and checks that
 /// what it read is the pattern; for anything else it returns nil and the

@@ -149,14 +149,13 @@ public final class Linter {
     // MARK: - Backtracking
 
     private func backtrackingFindings(_ set: RuleSet) -> [Diagnostic] {
-        var locators: [String: PatternLocator] = [:]
-        for source in sources { locators[source.displayPath] = PatternLocator(source: source) }
         var universes: [CompileOptions: CharacterUniverse] = [:]
         let prober = BacktrackingProbe()
         var findings: [Diagnostic] = []
 
-        func check(_ regex: Pattern, key: String, nested: Bool, at location: SourceLocation, rule: String?,
-                   maxLength: Int = BacktrackingProbe.defaultLength, fallback: SourceLocation? = nil) {
+        /// `origin` maps an offset in the pattern to where that character is written, whatever the form.
+        func check(_ regex: Pattern, key: String, nested: Bool, rule: String?, origin: PatternOrigin,
+                   maxLength: Int = BacktrackingProbe.defaultLength) {
             let universe = universes[regex.options] ?? CharacterUniverse(options: regex.options)
             universes[regex.options] = universe
             let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options, universe: universe)
@@ -168,8 +167,7 @@ public final class Linter {
             if risks.count > 2 { messages.append("and \(risks.count - 2) more like these") }
             if let finding { messages.append((risks.isEmpty ? "" : "the probe confirms it: ") + "it " + finding.message) }
             let offset = risks.first?.offset ?? 0
-            let place = locators[location.file]?.locate(key: key, nested: nested, pattern: regex.pattern,
-                                                        offset: offset, rule: location) ?? fallback ?? location
+            let place = origin.location(ofCharacter: offset, in: regex.pattern)
             let name = nested ? "'\(key)' regex" : key
             let at = risks.isEmpty ? "" : " at offset \(offset)"
             // Reading the pattern alone gives a warning; a regex the probe saw run away is an error.
@@ -181,18 +179,16 @@ public final class Linter {
         for rule in set.rules {
             // A line longer than max-chars never reaches a line-scope regex.
             let limit = rule.scope == .line ? rule.conditions.maxChars : nil
-            check(rule.regex, key: "regex", nested: false, at: rule.location, rule: rule.id,
+            check(rule.regex, key: "regex", nested: false, rule: rule.id, origin: rule.regexOrigin,
                   maxLength: min(limit ?? BacktrackingProbe.defaultLength, BacktrackingProbe.defaultLength))
             // Every regex a condition holds, from the condition table: none can be missed.
             for held in rule.conditions.patterns {
-                check(held.pattern, key: held.key, nested: true, at: rule.location, rule: rule.id, fallback: held.location)
+                check(held.pattern, key: held.key, nested: true, rule: rule.id, origin: held.origin)
             }
         }
         for pack in set.sitePacks {
             guard let detect = pack.detect else { continue }
-            // Top-level keys: search from the `site:` line, at indentation 0.
-            let top = SourceLocation(file: pack.location.file, line: pack.location.line, column: 1)
-            check(detect, key: "detect", nested: false, at: top, rule: nil)
+            check(detect, key: "detect", nested: false, rule: nil, origin: pack.detectOrigin)
         }
         return findings
     }

@@ -16,6 +16,8 @@ public struct Rule: @unchecked Sendable {
     public var id: String
     public var description: String
     public var regex: Pattern
+    /// Where each part of `regex.pattern` is written (list items, `words:` items).
+    public var regexOrigin: PatternOrigin
     public var action: RuleAction
     public var scope: RuleScope
     public var subject: Subject
@@ -28,10 +30,12 @@ public struct Rule: @unchecked Sendable {
 
     public init(id: String, description: String, regex: Pattern, action: RuleAction, scope: RuleScope,
                 subject: Subject = .trimmed, conditions: LineConditions = LineConditions(),
-                examples: [Example] = [], location: SourceLocation, site: String? = nil) {
+                examples: [Example] = [], location: SourceLocation, site: String? = nil,
+                regexOrigin: PatternOrigin? = nil) {
         self.id = id
         self.description = description
         self.regex = regex
+        self.regexOrigin = regexOrigin ?? PatternOrigin(at: location)
         self.action = action
         self.scope = scope
         self.subject = subject

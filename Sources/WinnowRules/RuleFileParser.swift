@@ -7,13 +7,15 @@ import Yams
 final class RuleFileParser {
     private let source: RuleSource
     private let locator: ScalarLocator
+    private let assembler: PatternAssembler
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each id of this file was first defined, to report duplicates.
     private var seenIDs: [String: SourceLocation] = [:]
     /// `settings:` of this file, with where each key was set.
     private(set) var settings: [(key: String, value: Int, location: SourceLocation)] = []
 
-    static let fileKeys: Set<String> = ["description", "site", "hosts", "detect", "defaults", "settings", "rules"]
+    static let fileKeys: Set<String> = ["description", "site", "hosts", "detect", "defaults", "settings", "words",
+                                       "rules"]
     static let ruleKeys: Set<String> = ["id", "description", "regex", "action", "scope", "subject", "caseless",
                                         "when", "examples"]
     static let defaultKeys: Set<String> = ["action", "scope", "subject", "caseless"]
@@ -23,6 +25,7 @@ final class RuleFileParser {
     init(source: RuleSource) {
         self.source = source
         locator = ScalarLocator(text: source.text, file: source.displayPath)
+        assembler = PatternAssembler(locator: locator)
     }
 
     // MARK: - File
@@ -45,6 +48,11 @@ final class RuleFileParser {
         }
         guard let top = mapping(root, what: "a rule file") else { return nil }
         checkKeys(top, allowed: Self.fileKeys, what: "rule file")
+        // Before any regex, which may use the lists wherever they are written in the file.
+        if let node = top["words"] {
+            assembler.readWords(node)
+            diagnostics += assembler.takeDiagnostics()
+        }
 
         let description = top["description"].flatMap { string($0, key: "description") } ?? ""
         let site = parseSite(top)
@@ -63,6 +71,7 @@ final class RuleFileParser {
         } else {
             fail(at: locator.location(of: root.mark), "missing 'rules:' list", code: "schema")
         }
+        diagnostics += assembler.unusedWordWarnings()
         return RuleFile(path: source.displayPath, qualifier: source.qualifier, description: description,
                         site: site, rules: rules)
     }
@@ -77,13 +86,12 @@ final class RuleFileParser {
         guard let name = string(siteNode, key: "site")?.lowercased() else { return nil }
         var hosts = [name]
         if let node = top["hosts"] { hosts = stringList(node, key: "hosts").map { $0.lowercased() } }
-        var detect: Pattern?
-        if let node = top["detect"], let scalar = node.scalar {
-            detect = compile(scalar, options: [.unicode, .multiline], rule: nil)
-        } else if let node = top["detect"] {
-            fail(at: node, "'detect' must be a regex string", code: "type")
+        var detect: (pattern: Pattern, origin: PatternOrigin)?
+        if let node = top["detect"] {
+            detect = compile(node, options: [.unicode, .multiline], key: "detect", rule: nil)
         }
-        return SitePack(name: name, hosts: hosts, detect: detect, location: locator.location(of: siteNode.mark))
+        return SitePack(name: name, hosts: hosts, detect: detect?.pattern, location: locator.location(of: siteNode.mark),
+                        detectOrigin: detect?.origin)
     }
 
     private struct Defaults {
@@ -156,13 +164,9 @@ final class RuleFileParser {
         var options: CompileOptions = .unicode
         if caseless { options.insert(.caseless) }
         if scope != .line { options.insert(.multiline) }
-        var regex: Pattern?
+        var regex: (pattern: Pattern, origin: PatternOrigin)?
         if let node = map["regex"] {
-            if let scalar = node.scalar {
-                regex = compile(scalar, options: options, rule: id)
-            } else {
-                fail(at: node, "'regex' must be a string", rule: id, code: "type")
-            }
+            regex = compile(node, options: options, key: "regex", rule: id)
         } else {
             fail(at: location, "rule has no 'regex'", rule: id, code: "schema")
         }
@@ -182,25 +186,20 @@ final class RuleFileParser {
 
         let examples = map["examples"].map { parseExamples($0, rule: id) } ?? []
         guard diagnostics.count == errorsBefore, let regex, let action, let description else { return nil }
-        return Rule(id: id, description: description, regex: regex, action: action, scope: scope,
-                    subject: subject, conditions: conditions, examples: examples, location: location, site: site)
+        return Rule(id: id, description: description, regex: regex.pattern, action: action, scope: scope,
+                    subject: subject, conditions: conditions, examples: examples, location: location, site: site,
+                    regexOrigin: regex.origin)
     }
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".unicodeScalars)
 
-    func compile(_ scalar: Node.Scalar, options: CompileOptions, rule: String?) -> Pattern? {
-        do {
-            return try Pattern(scalar.string, options: options)
-        } catch {
-            // PCRE2 reports a byte offset; the file position counts characters.
-            let byteOffset = min(error.offset ?? 0, scalar.string.utf8.count)
-            let prefix = scalar.string.utf8.prefix(byteOffset)
-            let characterOffset = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
-            let location = locator.location(in: scalar, offset: characterOffset)
-            fail(at: location, "regex: \(error.message) (at offset \(characterOffset) in the pattern)",
-                 rule: rule, code: "regex")
-            return nil
-        }
+    /// A regex value, wherever it is written (`regex`, `detect`, a condition's
+    /// `unless`…): a string or a list of strings, with `{{words}}` expanded.
+    func compile(_ node: Node, options: CompileOptions, key: String,
+                         rule: String?) -> (pattern: Pattern, origin: PatternOrigin)? {
+        let compiled = assembler.compile(node, options: options, key: key, rule: rule)
+        diagnostics += assembler.takeDiagnostics()
+        return compiled
     }
 
     // MARK: - Examples

@@ -3,7 +3,7 @@ import Yams
 /// Maps a position inside a parsed YAML scalar back to its line and column
 /// in the file, so that an error at offset 7 of a regex points at the very
 /// character in the rule file, quotes and escapes taken into account.
-struct ScalarLocator {
+struct ScalarLocator: Sendable {
     private let lines: [[Unicode.Scalar]]
     let file: String
 
@@ -16,24 +16,50 @@ struct ScalarLocator {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    /// The file position of the `offset`-th Unicode scalar of `scalar`'s value.
-    func location(in scalar: Node.Scalar, offset: Int) -> SourceLocation {
-        guard let mark = scalar.mark, mark.line >= 1, mark.line <= lines.count else {
-            return location(of: scalar.mark)
-        }
-        switch scalar.style {
-        case .literal, .folded:
-            return blockLocation(markLine: mark.line, offset: offset) ?? location(of: mark)
-        case .singleQuoted, .doubleQuoted:
-            return quotedLocation(mark: mark, offset: offset, double: scalar.style == .doubleQuoted)
-        default:
-            return SourceLocation(file: file, line: mark.line, column: mark.column + offset)
+    /// Where a scalar starts and how it is written: what `location(in:offset:)`
+    /// needs, kept without the scalar so that a `PatternOrigin` can store it.
+    struct ScalarPosition: Sendable, Hashable {
+        enum Style: Sendable, Hashable { case plain, singleQuoted, doubleQuoted, block }
+        var line: Int
+        var column: Int
+        var style: Style
+
+        init(_ scalar: Node.Scalar) {
+            line = scalar.mark?.line ?? 1
+            column = scalar.mark?.column ?? 1
+            switch scalar.style {
+            case .literal, .folded: style = .block
+            case .singleQuoted: style = .singleQuoted
+            case .doubleQuoted: style = .doubleQuoted
+            default: style = .plain
+            }
         }
     }
 
-    private func quotedLocation(mark: Mark, offset: Int, double: Bool) -> SourceLocation {
-        let row = lines[mark.line - 1]
-        var index = mark.column  // 0-based index just past the opening quote
+    /// The file position of the `offset`-th Unicode scalar of `scalar`'s value.
+    func location(in scalar: Node.Scalar, offset: Int) -> SourceLocation {
+        location(in: ScalarPosition(scalar), offset: offset)
+    }
+
+    func location(in position: ScalarPosition, offset: Int) -> SourceLocation {
+        guard position.line >= 1, position.line <= lines.count else {
+            return SourceLocation(file: file, line: position.line, column: position.column)
+        }
+        switch position.style {
+        case .block:
+            return blockLocation(markLine: position.line, offset: offset)
+                ?? SourceLocation(file: file, line: position.line, column: position.column)
+        case .singleQuoted, .doubleQuoted:
+            return quotedLocation(line: position.line, column: position.column, offset: offset,
+                                  double: position.style == .doubleQuoted)
+        case .plain:
+            return SourceLocation(file: file, line: position.line, column: position.column + offset)
+        }
+    }
+
+    private func quotedLocation(line: Int, column: Int, offset: Int, double: Bool) -> SourceLocation {
+        let row = lines[line - 1]
+        var index = column  // 0-based index just past the opening quote
         var remaining = offset
         while remaining > 0, index < row.count {
             let scalar = row[index]
@@ -51,7 +77,7 @@ struct ScalarLocator {
             }
             remaining -= 1
         }
-        return SourceLocation(file: file, line: mark.line, column: index + 1)
+        return SourceLocation(file: file, line: line, column: index + 1)
     }
 
     /// Block scalars (`|`, `>`) start on the line after their indicator.

@@ -12,13 +12,17 @@ public struct SitePack: @unchecked Sendable {
     public var hosts: [String]
     /// Tested on the whole document, multi-line.
     public var detect: Pattern?
+    /// Where each part of `detect.pattern` is written.
+    public var detectOrigin: PatternOrigin
     public var location: SourceLocation
 
-    public init(name: String, hosts: [String], detect: Pattern?, location: SourceLocation) {
+    public init(name: String, hosts: [String], detect: Pattern?, location: SourceLocation,
+                detectOrigin: PatternOrigin? = nil) {
         self.name = name
         self.hosts = hosts
         self.detect = detect
         self.location = location
+        self.detectOrigin = detectOrigin ?? PatternOrigin(at: location)
     }
 
     /// Whether `host` is one of the pack's hosts or a subdomain of one.

@@ -68,23 +68,25 @@ import WinnowRules
         }
     }
 
-    @Test func locatorFindsTheCharacterInsideTheRegex() {
+    /// Lint findings point at a character of a regex through the pattern's origin, whatever the quoting.
+    @Test func originsFindTheCharacterInsideTheRegex() throws {
         let text = """
             rules:
               - id: a
                 description: x
+                action: drop
                 regex: 'it''s (a+)+$'
                 when:
                   unless: "^\\\\d+ (b*)*$"
 
             """
-        let locator = PatternLocator(source: source("a.yml", text))
-        let rule = SourceLocation(file: "my-rules/a.yml", line: 2, column: 5)
+        let (set, _) = RuleSet.loadPartially([source("a.yml", text)])
+        let rule = try #require(set.rules.first)
         // 'it''s (a+)+$': offset 5 is '(' after the doubled quote.
-        #expect(locator.locate(key: "regex", nested: false, pattern: "it's (a+)+$", offset: 5, rule: rule)
-                == SourceLocation(file: "my-rules/a.yml", line: 4, column: 19))
-        #expect(locator.locate(key: "unless", nested: true, pattern: #"^\d+ (b*)*$"#, offset: 5, rule: rule)
-                == SourceLocation(file: "my-rules/a.yml", line: 6, column: 22))
-        #expect(locator.locate(key: "regex", nested: false, pattern: "other", offset: 0, rule: rule) == nil)
+        #expect(rule.regexOrigin.location(ofCharacter: 5, in: rule.regex.pattern)
+                == SourceLocation(file: "my-rules/a.yml", line: 5, column: 19))
+        let unless = try #require(rule.conditions.patterns.first)
+        #expect(unless.origin.location(ofCharacter: 5, in: unless.pattern.pattern)
+                == SourceLocation(file: "my-rules/a.yml", line: 7, column: 22))
     }
 }

@@ -54,6 +54,65 @@ import WinnowRules
         #expect(report.exitStatus(strict: false) == 1)
     }
 
+    @Test func nestedQuantifierInAListItemIsFoundAtThatItem() throws {
+        let file = """
+            description: Risky list.
+            words:
+              labels: [ad, promo]
+            rules:
+              - id: repeat
+                description: A test rule.
+                action: drop
+                regex:
+                  - '^{{labels}}$'
+                  - '^x(a+)+$'
+                examples:
+                  drop: [promo, xaaa]
+                  keep: [bbb]
+
+            """
+        let report = try lint([("risky.yml", file)])
+        let finding = try #require(report.findings.first { $0.code == "backtracking" }, "\(report.text)")
+        #expect(finding.ruleID == "risky/repeat")
+        // Line 10 is "      - '^x(a+)+$'": the group the risk starts at is column 12.
+        #expect(finding.location == SourceLocation(file: "my-rules/risky.yml", line: 10, column: 12))
+        #expect(finding.message.contains("nested quantifiers `(a+)+`"))
+    }
+
+    @Test func listRulesAreCheckedForDeadAndShadowedRules() throws {
+        let file = """
+            description: Lists.
+            words:
+              labels: [ad, advert]
+            rules:
+              - id: label
+                description: A test rule.
+                action: drop
+                regex: ['^{{labels}}$', '^sponsored$']
+                examples:
+                  drop: [advert, sponsored]
+                  keep: [a plain sentence of the article]
+              - id: again
+                description: The same labels, already taken.
+                action: drop
+                regex: ['^{{labels}}$']
+                examples:
+                  drop: [ad]
+                  keep: [a plain sentence of the article]
+              - id: never
+                description: Never fires.
+                action: drop
+                regex: ['^zzz$', '^yyy$']
+
+            """
+        let report = try lint([("lists.yml", file)])
+        let shadowed = try #require(report.findings.first { $0.code == "shadowed" }, "\(report.text)")
+        #expect(shadowed.ruleID == "lists/again")
+        #expect(shadowed.message.hasSuffix(": lists/label"))
+        #expect(report.findings.contains { $0.code == "dead-rule" && $0.ruleID == "lists/never" })
+        #expect(!report.findings.contains { $0.ruleID == "lists/label" }, "\(report.text)")
+    }
+
     @Test func regexTypoIsReportedAtItsColumn() throws {
         let file = "description: Typo.\nrules:\n" + rule("promo", regex: "^(?:ad|promo))$")
         let report = try lint([("typo.yml", file)])
@@ -142,6 +201,31 @@ import WinnowRules
         fixture.write("samples/page.expected.txt", "Promotions for teachers start on Monday, the minister said.\n")
         let file = "description: Broad.\nrules:\n"
             + rule("promo", regex: "^promo", extra: "\n    caseless: true", keep: "[A promotion, the article says.]")
+        let report = try lint([("broad.yml", file)], samples: try Sample.discover(in: fixture.samples))
+        let finding = try #require(report.findings.first { $0.code == "over-broad" }, "\(report.text)")
+        #expect(finding.ruleID == "broad/promo")
+        #expect(finding.message.contains("\(fixture.samples)/page.txt:2 \"Promotions for teachers"))
+    }
+
+    @Test func overBroadListRule() throws {
+        let fixture = Fixture()
+        fixture.write("samples/page.txt", "Promo\nPromotions for teachers start on Monday, the minister said.\n")
+        fixture.write("samples/page.expected.txt", "Promotions for teachers start on Monday, the minister said.\n")
+        let file = """
+            description: Broad.
+            words:
+              starts: [promo, advert]
+            rules:
+              - id: promo
+                description: A test rule.
+                action: drop
+                caseless: true
+                regex: ['^sponsored$', '^{{starts}}']
+                examples:
+                  drop: [promo]
+                  keep: [A promotion, the article says.]
+
+            """
         let report = try lint([("broad.yml", file)], samples: try Sample.discover(in: fixture.samples))
         let finding = try #require(report.findings.first { $0.code == "over-broad" }, "\(report.text)")
         #expect(finding.ruleID == "broad/promo")

@@ -50,7 +50,7 @@ import Testing
         let parsed = try conditions("{unless: 'u', follows: {regex: 'f', within: 2}, next: {regex: 'n', unless: 'm'}}")
         #expect(parsed.patterns.map(\.pattern.pattern) == ["u", "f", "n", "m"])
         #expect(parsed.patterns.map(\.key) == ["unless", "regex", "regex", "unless"])
-        #expect(parsed.patterns.allSatisfy { $0.location.file == "t.yml" && $0.location.line == 7 })
+        #expect(parsed.patterns.allSatisfy { $0.origin.location(ofOffset: 0).file == "t.yml" && $0.origin.location(ofOffset: 0).line == 7 })
     }
 
     @Test func runIsReadByTheEngineNotPerLine() throws {

@@ -39,7 +39,7 @@ import WinnowRules
               - id: list
                 description: [not, a, string]
                 action: drop
-                regex: [x]
+                regex: {x: y}
 
             """)
         #expect(errors == [
@@ -50,7 +50,7 @@ import WinnowRules
             "my/types.yml:8:58: error: 'dropped-nearby' needs 'window' (lines) and 'min' (a fraction) [types/types]",
             "my/types.yml:9:5: error: rule has no 'description' [types/list]",
             "my/types.yml:10:18: error: 'description' must be a string [types/list]",
-            "my/types.yml:12:12: error: 'regex' must be a string [types/list]",
+            "my/types.yml:12:12: error: 'regex' must be a regex string or a list of regex strings [types/list]",
         ])
     }
 

@@ -25,14 +25,11 @@ struct ConditionParser {
         return map
     }
 
-    /// Compiles a regex value written under `key`, for a single line.
+    /// Compiles a regex value written under `key` (a string or a list of strings), for a single line.
     func pattern(_ node: Node, key: String) -> ConditionPattern? {
-        guard let scalar = node.scalar else {
-            fail(at: node, "'\(key)' must be a regex string", code: "type")
-            return nil
-        }
-        guard let pattern = file.compile(scalar, options: options.subtracting(.multiline), rule: rule) else { return nil }
-        return ConditionPattern(key: key, pattern: pattern, location: file.location(of: node))
+        guard let compiled = file.compile(node, options: options.subtracting(.multiline), key: key, rule: rule)
+        else { return nil }
+        return ConditionPattern(key: key, pattern: compiled.pattern, origin: compiled.origin)
     }
 
     /// The conditions of a neighbour's mapping.

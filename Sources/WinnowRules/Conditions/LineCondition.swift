@@ -30,12 +30,12 @@ public struct ConditionPattern: Sendable {
     /// The YAML key the regex sits under: `unless`, `regex` (in a neighbour), `follows`.
     public var key: String
     public var pattern: Pattern
-    /// Where the regex's scalar starts in its file.
-    public var location: SourceLocation
+    /// Where each part of the pattern was written, for diagnostics at the right column.
+    public var origin: PatternOrigin
 
-    public init(key: String, pattern: Pattern, location: SourceLocation) {
+    public init(key: String, pattern: Pattern, origin: PatternOrigin) {
         self.key = key
         self.pattern = pattern
-        self.location = location
+        self.origin = origin
     }
 }

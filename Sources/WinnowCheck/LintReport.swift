@@ -18,6 +18,7 @@ public struct LintReport: Sendable {
 
     public var errors: Int { findings.filter { $0.severity == .error }.count }
     public var warnings: Int { findings.filter { $0.severity == .warning }.count }
+    public var notes: Int { findings.filter { $0.severity == .note }.count }
 
     /// 1 for any error, or for any warning under `--strict`; else 0.
     public func exitStatus(strict: Bool) -> Int32 {
@@ -38,7 +39,7 @@ public struct LintReport: Sendable {
     /// Every object has the same keys, in this (alphabetical) order:
     /// `code` (the kind of problem, see `Linter`), `column` and `line`
     /// (1-based; columns count Unicode scalars), `file`, `message`, `rule`
-    /// (the qualified rule id, or null) and `severity` (`error` or `warning`).
+    /// (the qualified rule id, or null) and `severity` (`error`, `warning` or `note`).
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -53,7 +54,7 @@ public struct LintReport: Sendable {
     public var summary: String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         return "lint: \(plural(files, "rule file")), \(plural(rules, "rule")), \(plural(samples, "sample")): "
-            + "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+            + "\(plural(errors, "error")), \(plural(warnings, "warning"))" + (notes > 0 ? ", \(plural(notes, "note"))" : "")
             + " (\(Self.seconds(time)) s, of which backtracking checks \(Self.seconds(backtrackingTime)) s)"
     }
 

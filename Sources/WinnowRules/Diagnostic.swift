@@ -2,9 +2,13 @@
 /// `file:line:col: severity: message [rule-id]`.
 public struct Diagnostic: Sendable, Hashable, Error {
     public enum Severity: String, Sendable, Hashable, Comparable {
+        /// Worth knowing, never a failure: what a measurement of time suggests,
+        /// which a loaded machine can make up (`winnow lint --strict` ignores notes).
+        case note
         case warning, error
 
-        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
     public var severity: Severity

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WinnowCheck
+@testable import WinnowCheck
 import WinnowRules
 
 @Suite struct LinterTests {
@@ -248,5 +248,23 @@ import WinnowRules
         #expect(first["rule"] as? String == "typo/promo")
         #expect(try #require(JSONSerialization.jsonObject(with: Data(try lint([("ads.yml", adsFile)]).json.utf8))
                              as? [Any]).isEmpty)
+    }
+}
+
+/// A note (a regex that was only slow on this machine) is shown but fails nothing, even with --strict.
+@Suite struct LintSeverityTests {
+    private func report(_ severities: [Diagnostic.Severity]) -> LintReport {
+        let findings = severities.map {
+            Diagnostic($0, at: SourceLocation(file: "a.yml", line: 1, column: 1), "m", rule: "a/r", code: "backtracking")
+        }
+        return LintReport(findings: findings, files: 1, rules: 1, samples: 0, time: .zero, backtrackingTime: .zero)
+    }
+
+    @Test func notesDoNotFailStrictLint() {
+        #expect(report([.note]).exitStatus(strict: true) == 0)
+        #expect(report([.note, .warning]).exitStatus(strict: true) == 1)
+        #expect(report([.warning]).exitStatus(strict: false) == 0)
+        #expect(report([.error]).exitStatus(strict: false) == 1)
+        #expect(Diagnostic.Severity.note < .warning && Diagnostic.Severity.warning < .error)
     }
 }

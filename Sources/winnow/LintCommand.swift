@@ -63,8 +63,8 @@ struct LintCommand: ParsableCommand {
             StandardError.report("\(error)")
             throw ExitCode(2)
         }
-        print(format == .json ? report.json : report.text, terminator: "")
-        fflush(nil)  // the findings first, then the summary on stderr
+        // The findings first, then the summary on stderr.
+        try StandardOutput.write(format == .json ? report.json : report.text)
         StandardError.report(report.summary)
         let status = report.exitStatus(strict: strict)
         if status != 0 { throw ExitCode(status) }

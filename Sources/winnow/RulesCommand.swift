@@ -37,6 +37,6 @@ struct RulesCommand: ParsableCommand {
             }
         }
         text += "\(set.rules.count) rules in \(set.files.count) files\n"
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 }

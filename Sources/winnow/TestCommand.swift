@@ -63,7 +63,7 @@ struct TestCommand: ParsableCommand {
         var text = ""
         if coverage { text += Coverage(ruleSet: ruleSet, samples: report.samples).report }
         text += report.text
-        print(text, terminator: "")
+        try StandardOutput.write(text)
         if report.failed > 0 { throw ExitCode(1) }
     }
 

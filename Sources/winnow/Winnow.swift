@@ -51,11 +51,11 @@ struct Winnow: ParsableCommand {
     /// errors exit 2 rather than 64, as grep and ripgrep do.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
-            print(helpText, terminator: "")
-            return
-        }
         do {
+            if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {
+                try StandardOutput.write(helpText)
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
@@ -63,7 +63,13 @@ struct Winnow: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success {
-                Winnow.exit(withError: error)
+                // Help and --version: printed here, so that a write error is reported too.
+                do {
+                    try StandardOutput.write(fullMessage(for: error) + "\n")
+                } catch {
+                    Glibc.exit(2)
+                }
+                Glibc.exit(0)
             }
             StandardError.write(fullMessage(for: error) + "\n")
             Glibc.exit(code == .failure ? 1 : 2)

@@ -36,6 +36,9 @@ public struct JSONRecord: Sendable, Hashable {
     /// Scans one record: a JSON object, with optional whitespace around it.
     public init(scanning bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
         var scanner = JSONScanner(bytes)
+        // A byte-order mark, as some editors write at the top of a file, is read past
+        // (RFC 8259 allows it) and kept: the output record is spliced from these bytes.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scanner.index = 3 }
         scanner.skipWhitespace()
         guard scanner.peek() == UInt8(ascii: "{") else {
             throw scanner.error(scanner.atEnd ? "empty record" : "a record must be a JSON object")

@@ -32,8 +32,12 @@ public struct RuleSource: Sendable, Hashable {
             let full = url.standardizedFileURL.path
             let relative = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
             let shown = (directory.hasSuffix("/") ? directory : directory + "/") + relative
-            guard let data = FileManager.default.contents(atPath: full) else {
-                throw .error(at: SourceLocation(file: shown, line: 0, column: 0), "cannot read file", code: "io")
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: full))
+            } catch {
+                throw .error(at: SourceLocation(file: shown, line: 0, column: 0),
+                             "cannot read file: \(RuleSource.reason(opening: full))", code: "io")
             }
             guard let text = String(validating: data, as: UTF8.self) else {
                 throw .error(at: SourceLocation(file: shown, line: 0, column: 0),
@@ -42,6 +46,16 @@ public struct RuleSource: Sendable, Hashable {
             sources.append(RuleSource(displayPath: shown, relativePath: relative, text: text))
         }
         return sources.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    /// Why a file could not be read, in the system's words ("Too many levels of symbolic links").
+    static func reason(opening path: String) -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor < 0 else {
+            close(descriptor)
+            return "read failed"
+        }
+        return String(cString: strerror(errno))
     }
 
     /// The id prefix for this file: its relative path without the extension.

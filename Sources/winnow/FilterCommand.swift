@@ -81,12 +81,12 @@ struct FilterCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try ruleOptions.load()
-        try checkSites(in: ruleSet)
+        let packs = try sitePacks(in: ruleSet)
         if files.isEmpty && isatty(STDIN_FILENO) == 1 {
             StandardError.write(Self.terminalHint)
             throw ExitCode(2)
         }
-        let program = RuleProgram(ruleSet: ruleSet, sites: sites)
+        let program = RuleProgram(ruleSet: ruleSet, sites: packs)
         let out = OutputStream(fileDescriptor: 1)
         let paths = files.isEmpty ? ["-"] : files
         let source: DocumentSource = records.isRecords
@@ -120,11 +120,15 @@ struct FilterCommand: ParsableCommand {
         }
     }
 
-    private func checkSites(in ruleSet: RuleSet) throws {
-        let known = Set(ruleSet.sitePacks.map(\.name))
-        for site in sites where !known.contains(site.lowercased()) {
-            StandardError.report("--site \(site): no site pack for that host (known: \(known.sorted().joined(separator: ", ")))")
-            throw ExitCode(2)
+    /// The packs `--site` names: by name or by any host a pack covers (`www.reuters.com`), as a page's URL would.
+    private func sitePacks(in ruleSet: RuleSet) throws -> [String] {
+        try sites.map { site in
+            guard let pack = ruleSet.sitePacks.first(where: { $0.name == site.lowercased() || $0.covers(host: site) }) else {
+                let known = ruleSet.sitePacks.map(\.name).sorted().joined(separator: ", ")
+                StandardError.report("--site \(site): no site pack for that host (known: \(known))")
+                throw ExitCode(2)
+            }
+            return pack.name
         }
     }
 

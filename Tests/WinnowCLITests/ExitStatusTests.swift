@@ -168,6 +168,14 @@ import Testing
         #expect(result.stderr.contains("livemint.com"))
     }
 
+    /// `--site` takes any host a pack covers, as a record's URL does: `www.reuters.com` is the reuters.com pack.
+    @Test(arguments: ["www.reuters.com", "REUTERS.com", "graphics.reuters.com"])
+    func siteAcceptsEveryHostAPackCovers(host: String) throws {
+        let result = try Binary.run(["--site", host, "--format", "jsonl"], stdin: "Text.\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.text.contains(#""sites":["reuters.com"]"#))
+    }
+
     @Test func aMissingRulesDirectoryIsStatus2() throws {
         let result = try Binary.run(["--rules", "/nonexistent/rules"], stdin: "Text.\n")
         #expect(result.status == 2)

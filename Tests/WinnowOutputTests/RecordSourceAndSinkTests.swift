@@ -132,6 +132,12 @@ import WinnowEngine
         #expect(status == .unreadableRecords)
     }
 
+    @Test func aByteOrderMarkBeforeARecordIsReadPastAndKept() throws {
+        let result = try run([0xEF, 0xBB, 0xBF] + Array("{\"text\":\"Advertisement\\nHello.\\n\"}\n".utf8))
+        #expect(result.errors.isEmpty)
+        #expect(result.bytes == [0xEF, 0xBB, 0xBF] + Array("{\"text\":\"Hello.\\n\"}\n".utf8))
+    }
+
     @Test func everyOutputLineParses() throws {
         let input = #"{"text":"Advertisement\n\u0000\u001f \"q\" \\ \u2028 x","a":"\ud83d\ude00"}"# + "\n"
         let result = try run(Array(input.utf8) + Array(#"{"text":"\#u{7F}"# .utf8) + [0xC3, 0x28] + Array("\"}\n".utf8),

@@ -41,6 +41,19 @@ import WinnowRules
         }
     }
 
+    @Test func aSymlinkLoopIsADiagnosticWithTheSystemsReason() throws {
+        let root = try temporaryDirectory(["ok.yml": []])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/x.yml", withDestinationPath: "x.yml")
+        #expect(throws: Diagnostic.self) { try RuleSource.directory(root) }
+        do {
+            _ = try RuleSource.directory(root)
+        } catch {
+            #expect(error.message == "cannot read file: Too many levels of symbolic links", "\(error)")
+            #expect(error.location.file.hasSuffix("/x.yml"))
+        }
+    }
+
     @Test func aFileThatIsNotUTF8IsADiagnostic() throws {
         let root = try temporaryDirectory(["bad.yml": [0x72, 0x75, 0xFF, 0x0A]])
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -149,8 +149,16 @@ public final class Linter {
     // MARK: - Backtracking
 
     private func backtrackingFindings(_ set: RuleSet) -> [Diagnostic] {
+        Linter.backtrackingFindings(in: set, probe: probe)
+    }
+
+    /// The backtracking check of every regex in `set` (rules, conditions,
+    /// site-pack detectors), as `winnow lint` runs it. Without the probe it
+    /// only reads the patterns, which is quick enough for a filter run to do
+    /// on the rule files a user gives it.
+    public static func backtrackingFindings(in set: RuleSet, probe: Bool) -> [Diagnostic] {
         var universes: [CompileOptions: CharacterUniverse] = [:]
-        let prober = BacktrackingProbe()
+        let prober = probe ? BacktrackingProbe() : nil
         var findings: [Diagnostic] = []
 
         /// `origin` maps an offset in the pattern to where that character is written, whatever the form.
@@ -160,7 +168,7 @@ public final class Linter {
             universes[regex.options] = universe
             let analyzer = BacktrackingAnalyzer(pattern: regex.pattern, options: regex.options, universe: universe)
             let risks = analyzer.risks()
-            let finding = probe ? prober.run(regex, analyzer: analyzer, length: maxLength) : nil
+            let finding = prober?.run(regex, analyzer: analyzer, length: maxLength)
             guard !risks.isEmpty || finding != nil else { return }
             // The first two constructs are enough to act on; the rest are counted.
             var messages = risks.prefix(2).map(\.message)

@@ -2,6 +2,7 @@ import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
+import WinnowCheck
 import WinnowEngine
 import WinnowOutput
 import WinnowRules
@@ -50,6 +51,9 @@ struct FilterCommand: ParsableCommand {
 
     @OptionGroup(title: "Rules") var ruleOptions: RuleOptions
 
+    @Flag(name: .customLong("strict-rules"), help: "Refuse to run when a regex in a --rules file reads as prone to runaway backtracking (without it, a warning).")
+    var strictRules = false
+
     @Option(name: .customLong("format"), help: ArgumentHelp(
         "Output: 'text' (clean text) or 'jsonl' (one JSON record per document). Default: text, or jsonl with --input jsonl.",
         valueName: "FORMAT"))
@@ -82,6 +86,7 @@ struct FilterCommand: ParsableCommand {
     func run() throws {
         let ruleSet = try ruleOptions.load()
         let packs = try sitePacks(in: ruleSet)
+        try checkRegexes(in: ruleSet)
         if files.isEmpty && isatty(STDIN_FILENO) == 1 {
             StandardError.write(Self.terminalHint)
             throw ExitCode(2)
@@ -117,6 +122,22 @@ struct FilterCommand: ParsableCommand {
         switch outputFormat {
         case .jsonl: return records.isRecords ? RecordSink(out: out, options: records.options) : JSONDocumentSink(out: out)
         case .text: return TextSink(out: out, nulSeparated: nullData)
+        }
+    }
+
+    /// The static backtracking check of `winnow lint`, on the user's own rule files (the built-in
+    /// rules are linted before they ship): a warning each, or with `--strict-rules` an error.
+    private func checkRegexes(in ruleSet: RuleSet) throws {
+        guard !ruleOptions.directories.isEmpty else { return }
+        let builtin = Set(RuleOptions.builtinSources.map(\.displayPath))
+        let user = RuleSet(files: ruleSet.files.filter { !builtin.contains($0.path) }, settings: ruleSet.settings)
+        var findings = Linter.backtrackingFindings(in: user, probe: false)
+        guard !findings.isEmpty else { return }
+        if strictRules { findings = findings.map { Diagnostic(.error, at: $0.location, $0.message, rule: $0.ruleID, code: $0.code) } }
+        for finding in findings { StandardError.write("\(finding)\n") }
+        if strictRules {
+            StandardError.report("\(findings.count) risky regex\(findings.count == 1 ? "" : "es") (--strict-rules); nothing was filtered")
+            throw ExitCode(2)
         }
     }
 

@@ -19,14 +19,15 @@ struct RuleOptions: ParsableArguments {
         valueName: "ID"))
     var disabled: [String] = []
 
+    /// The rule files compiled into winnow.
+    static let builtinSources = builtinRuleFiles.map {
+        RuleSource(displayPath: "rules/" + $0.path, relativePath: $0.path, text: $0.text)
+    }
+
     /// The sources in load order: built-in files, then each directory in the order given.
     func sources() throws -> [RuleSource] {
         var sources: [RuleSource] = []
-        if !noDefaultRules {
-            sources += builtinRuleFiles.map {
-                RuleSource(displayPath: "rules/" + $0.path, relativePath: $0.path, text: $0.text)
-            }
-        }
+        if !noDefaultRules { sources += Self.builtinSources }
         for directory in directories {
             do {
                 sources += try RuleSource.directory(directory)

@@ -29,3 +29,11 @@ public enum DocumentOrigin: Sendable {
     /// The text member of a JSON Lines record, with the record around it.
     case record(RecordEnvelope)
 }
+
+extension DocumentOrigin {
+    /// The separator that followed the document in its input, if any.
+    var separator: [UInt8]? {
+        if case .text(let separator) = self { return separator }
+        return nil
+    }
+}

@@ -37,18 +37,20 @@ public struct Document: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var start = 0
+            // Old Mac files end lines with a lone CR: with no LF at all, CR is the line terminator.
+            let terminator: Int32 = Document.endsLinesWithCR(buffer) ? 0x0D : 0x0A
             while start < count {
                 var newline = start
                 if let base = buffer.baseAddress,
-                   let hit = memchr(base + start, 0x0A, count - start) {
+                   let hit = memchr(base + start, terminator, count - start) {
                     newline = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 } else {
                     newline = count
                 }
                 let end = newline < count ? newline + 1 : count
                 var contentEnd = newline
-                // Only a CR before LF is a terminator: a final lone CR is text, so the line stays unterminated.
-                if newline < count, contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                // In LF text only a CR right before the LF belongs to the terminator; a lone CR there is text.
+                if terminator == 0x0A, newline < count, contentEnd > start, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 lines.append(Document.line(buffer, start: start, contentEnd: contentEnd, end: end))
                 start = end
             }
@@ -69,6 +71,12 @@ public struct Document: Sendable {
         if let first = open { blocks.append(first..<lines.count) }
         self.blocks = blocks
         self.blockOfLine = blockOfLine
+    }
+
+    /// Whether the text has CRs and no LF: its lines end with a lone CR.
+    private static func endsLinesWithCR(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return false }
+        return memchr(base, 0x0A, buffer.count) == nil && memchr(base, 0x0D, buffer.count) != nil
     }
 
     @inline(__always)

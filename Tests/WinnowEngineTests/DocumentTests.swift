@@ -100,3 +100,25 @@ import WinnowEngine
         #expect(document.host == "www.livemint.com")
     }
 }
+
+/// Lone CR line endings (old Mac files): with no LF in the text, CR ends each line.
+@Suite struct LoneCRTests {
+    @Test func aTextWithOnlyCRsIsSplitAtEachCR() {
+        let document = Document(bytes: Array("Title\rAdvertisement\r\rBody text.\r".utf8))
+        #expect(document.lines.count == 4)
+        #expect(document.lines.map { document.text($0.content) } == ["Title", "Advertisement", "", "Body text."])
+        #expect(document.lines.allSatisfy { $0.isTerminated })
+        #expect(document.blocks == [0..<2, 3..<4])
+    }
+
+    @Test func withLFsPresentALoneCRStaysText() {
+        let document = Document(bytes: Array("a\rb\nc\r\n".utf8))
+        #expect(document.lines.map { document.text($0.content) } == ["a\rb", "c"])
+    }
+
+    @Test func rulesSeeEachCRLineAndKeptBytesStayAsTheyCame() throws {
+        let run = try Fixture(rules: "  - {id: ad, description: d, regex: '^Advertisement$', examples: {drop: [Advertisement]}}\n")
+            .run("Title\rAdvertisement\rBody text.\r")
+        #expect(run.kept == ["Title", "Body text."])
+    }
+}

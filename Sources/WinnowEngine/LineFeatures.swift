@@ -28,6 +28,9 @@ public struct LineFeatures: Sendable {
     private let settings: DocumentSettings
     /// How many lines of the document have the same subject; filled only when a rule asks.
     public private(set) var repeats: [Int32] = []
+    /// Hard-wrapped text: every line of a paragraph has the paragraph's chars,
+    /// words, sentence ending and prose, and the paragraph counts once for the body.
+    let paragraphs: WrappedParagraphs
 
     public init(document: Document, settings: DocumentSettings, countRepeats: Bool) {
         let lines = document.lines
@@ -42,6 +45,7 @@ public struct LineFeatures: Sendable {
         next = .init(repeating: -1, count: n)
         nonBlankCount = 0
         self.settings = settings
+        paragraphs = WrappedParagraphs(document: document)
         document.bytes.withUnsafeBufferPointer { buffer in
             var last: Int32 = -1
             for i in 0..<n where !lines[i].isBlank {
@@ -68,6 +72,37 @@ public struct LineFeatures: Sendable {
             }
             if countRepeats { repeats = LineFeatures.countRepeats(buffer, lines) }
         }
+        if paragraphs.isWrapped { judgeParagraphs(lines) }
+    }
+
+    /// Gives every line of a wrapped paragraph the paragraph's features.
+    private mutating func judgeParagraphs(_ lines: [Line]) {
+        var i = 0
+        while i < lines.count {
+            let start = Int(paragraphs.first[i])
+            guard start == i else { i += 1; continue }
+            var end = i + 1
+            while end < lines.count, paragraphs.first[end] == Int32(start) { end += 1 }
+            if end - start > 1 {
+                let members = start..<end
+                let unitWords = members.reduce(Int32(0)) { $0 + words[$1] }
+                let unitChars = members.reduce(Int32(0)) { $0 + chars[$1] } + Int32(end - start - 1)
+                let unitSentence = sentence[end - 1]
+                let unitProse = unitSentence && Int(unitWords) >= settings.proseMinWords
+                for member in members {
+                    words[member] = unitWords
+                    chars[member] = unitChars
+                    sentence[member] = unitSentence
+                    prose[member] = unitProse
+                }
+            }
+            i = end
+        }
+    }
+
+    /// Whether the line continues a wrapped paragraph that starts on an earlier line.
+    @inline(__always) func isContinuation(_ line: Int) -> Bool {
+        paragraphs.isWrapped && paragraphs.first[line] >= 0 && Int(paragraphs.first[line]) != line
     }
 
     /// Recomputes the body, and the prose words before each line, from the
@@ -89,10 +124,13 @@ public struct LineFeatures: Sendable {
             proseWordsBefore[i] = Int32(before)
             guard ordinal[i] >= 0 else { continue }
             let kept = decisions.isKept(i)
-            if kept && prose[i] { before += Int(words[i]) }
+            // A wrapped paragraph counts once, on its first line.
+            let continuation = isContinuation(i)
+            if kept && prose[i] && !continuation { before += Int(words[i]) }
             // Scores are doubled so that half a word stays an integer.
             let score: Int
             if !kept { score = -2 * settings.shortLinePenalty }
+            else if continuation { score = 0 }
             else if prose[i] { score = 2 * Int(words[i]) }
             else if words[i] >= settings.longLineWords { score = Int(words[i]) }
             else if symbolic[i] { score = -2 * settings.symbolLinePenalty }
@@ -107,6 +145,13 @@ public struct LineFeatures: Sendable {
                 best = running
                 bestRange = start...i
             }
+        }
+        // A wrapped paragraph's score sits on its first line: the body takes in the whole paragraph.
+        if let range = bestRange, paragraphs.isWrapped {
+            var end = range.upperBound
+            while end + 1 < prose.count, isContinuation(end + 1) { end += 1 }
+            let first = paragraphs.first[range.lowerBound]
+            bestRange = (first >= 0 ? Int(first) : range.lowerBound)...end
         }
         body = bestRange
         proseWordsTotal = before

@@ -16,8 +16,13 @@ public final class TextSink: DocumentSink {
         separators.beforeDocument()
         let endsWithTerminator = TextPrinter().write(document, decisions, to: out)
         // A document with nothing kept wrote nothing, so the line before still ends where it did.
-        let wroteSomething = document.lines.indices.contains { !document.lines[$0].isBlank && decisions.isKept($0) }
-        separators.afterDocument(separator: origin.separator, endedWithTerminator: endsWithTerminator || !wroteSomething)
+        guard let last = document.lines.indices.last(where: { !document.lines[$0].isBlank && decisions.isKept($0) }) else {
+            separators.afterDocument(separator: origin.separator, endedWithTerminator: true)
+            return
+        }
+        // A form-feed separator must start a line: after a lone CR (old Mac text) it needs its LF too.
+        let endsWithLineFeed = endsWithTerminator && document.bytes[document.lines[last].end - 1] == 0x0A
+        separators.afterDocument(separator: origin.separator, endedWithTerminator: endsWithLineFeed)
     }
 
     public func unreadable(_ error: RecordError, raw: [UInt8], policy: RecordErrorPolicy) {

@@ -1,0 +1,97 @@
+/// The paragraphs of hard-wrapped text (`lynx -dump`, html2text and most
+/// converters wrap at a fixed width): runs of physical lines that are one
+/// logical line, so that features and conditions judge the paragraph, not
+/// its fragments.
+///
+/// A line continues into the next when the next line's first word would not
+/// have fitted after it within the wrap width: that is why the converter
+/// broke the line there. The next line must follow directly, carry no list
+/// bullet and be indented at least as far. The wrap width is the width most
+/// long lines reach (the 90th percentile of line widths). Text counts as
+/// wrapped only when enough lines continue; text with one paragraph a line
+/// has no units.
+///
+///     let units = WrappedParagraphs(document: document)
+///     units.first[7]   // the first physical line of line 7's paragraph (7 when it starts one)
+struct WrappedParagraphs: Sendable {
+    /// For each line, the first line of its paragraph; empty when the text is not wrapped.
+    private(set) var first: [Int32] = []
+    /// The width the text wraps at, in characters, or 0.
+    private(set) var width = 0
+
+    var isWrapped: Bool { !first.isEmpty }
+
+    /// Fewest continuing lines for text to count as wrapped, and their least share of the non-blank lines.
+    static let minimumContinuations = 3
+    static let minimumShare = 0.1
+    static let minimumLowercaseShare = 0.25
+
+    /// Whether the text at `index` starts with a lower-case letter (ASCII, or Latin-1 and Latin Extended-A).
+    static func startsLowercase(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+        guard index < end else { return false }
+        let byte = buffer[index]
+        if byte >= 0x61 && byte <= 0x7A { return true }
+        // U+00DF–U+00FF (C3 9F–C3 BF) and the lower-case half of most pairs in U+0100–U+017F.
+        guard index + 1 < end else { return false }
+        let next = buffer[index + 1]
+        if byte == 0xC3 { return next >= 0x9F }
+        if byte == 0xC4 || byte == 0xC5 { return next & 1 == 1 }
+        return false
+    }
+
+    init(document: Document) {
+        let lines = document.lines
+        let n = lines.count
+        guard n >= 2 else { return }
+        var widths = [Int32](repeating: 0, count: n)
+        var indents = [Int32](repeating: 0, count: n)
+        var firstWords = [Int32](repeating: 0, count: n)
+        var startsLowercase = [Bool](repeating: false, count: n)
+        var nonBlank: [Int32] = []
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<n where !lines[i].isBlank {
+                let line = lines[i]
+                widths[i] = LineFeatures.countScalars(buffer, line.content)
+                indents[i] = LineFeatures.countScalars(buffer, line.start..<line.subjectStart)
+                var end = line.subjectStart
+                while end < line.subjectEnd, TextBytes.whitespaceLength(buffer, at: end, end: line.subjectEnd) == 0 { end += 1 }
+                firstWords[i] = LineFeatures.countScalars(buffer, line.subjectStart..<end)
+                startsLowercase[i] = WrappedParagraphs.startsLowercase(buffer, at: line.subjectStart, end: line.subjectEnd)
+                nonBlank.append(widths[i])
+            }
+        }
+        guard nonBlank.count >= Self.minimumContinuations + 1 else { return }
+        nonBlank.sort()
+        let wrap = Int(nonBlank[(nonBlank.count - 1) * 9 / 10])
+        // Narrower than this is a list or a menu, not wrapped prose.
+        guard wrap >= 40 else { return }
+
+        var continues = [Bool](repeating: false, count: n)
+        var count = 0, lowercase = 0
+        for i in 0..<(n - 1) where !lines[i].isBlank && !lines[i + 1].isBlank {
+            let width = Int(widths[i])
+            guard width * 2 >= wrap, width <= wrap, !lines[i + 1].hasBullet, indents[i + 1] >= indents[i] else { continue }
+            if width + 1 + Int(firstWords[i + 1]) > wrap {
+                continues[i] = true
+                count += 1
+                if startsLowercase[i + 1] { lowercase += 1 }
+            }
+        }
+        guard count >= Self.minimumContinuations, Double(count) >= Self.minimumShare * Double(nonBlank.count) else { return }
+        // Wrapped prose breaks inside sentences, so many continuing lines start in lower case;
+        // a list of items of even width (names, titles) looks wrapped by width alone and does not.
+        guard Double(lowercase) >= Self.minimumLowercaseShare * Double(count) else { return }
+        width = wrap
+        first = .init(repeating: -1, count: n)
+        var start: Int32 = -1
+        for i in 0..<n {
+            if lines[i].isBlank {
+                start = -1
+                continue
+            }
+            if start < 0 { start = Int32(i) }
+            first[i] = start
+            if !continues[i] { start = -1 }
+        }
+    }
+}

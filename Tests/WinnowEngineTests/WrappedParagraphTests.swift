@@ -1,0 +1,67 @@
+import Testing
+@testable import WinnowEngine
+import WinnowRules
+
+/// Hard-wrapped text (as lynx -dump and html2text write it): a paragraph's
+/// lines are judged as one.
+@Suite struct WrappedParagraphTests {
+    /// Invented prose, wrapped at 72 columns with an indent, as a converter would.
+    static let wrapped = """
+        Menu
+        Subscribe
+
+           The harbour board met on Thursday evening to decide how the old ferry
+           pier should be repaired, and after two hours of debate it agreed to a
+           plan that keeps the wooden deck but replaces every pile beneath it
+           before the summer season begins.
+
+           Fishermen who use the pier every morning said they were glad that the
+           work would not start until the herring boats had left for the north,
+           since a closed pier in spring would have cost them a month of
+           landings.
+
+        """
+
+    @Test func linesOfAWrappedParagraphAreOneUnit() {
+        let document = Document(bytes: Array(Self.wrapped.utf8))
+        let paragraphs = WrappedParagraphs(document: document)
+        #expect(paragraphs.isWrapped)
+        #expect(paragraphs.width == 72)
+        // Lines 3–6 are the first paragraph, 8–11 the second; the menu lines stand alone.
+        #expect(paragraphs.first[3...6].allSatisfy { $0 == 3 })
+        #expect(paragraphs.first[8...11].allSatisfy { $0 == 8 })
+        #expect(paragraphs.first[0] == 0 && paragraphs.first[1] == 1)
+    }
+
+    @Test func everyLineHasItsParagraphsFeatures() {
+        let document = Document(bytes: Array(Self.wrapped.utf8))
+        let features = LineFeatures(document: document, settings: DocumentSettings(), countRepeats: false)
+        // "landings." alone is one word; as the end of its paragraph it is prose.
+        #expect(features.words[11] == features.words[8])
+        #expect(features.words[11] == 40)
+        #expect(features.prose[11] && features.prose[8])
+        #expect(features.sentence[8])
+        #expect(features.isContinuation(11) && !features.isContinuation(8))
+    }
+
+    @Test func aShortLastLineOfAParagraphIsNotAShortLine() throws {
+        let run = try Fixture(rules: """
+              - {id: short, description: d, regex: '.', when: {max-words: 3}, examples: {drop: [a]}}
+
+            """).run(Self.wrapped)
+        #expect(run.kept.contains("   landings."))
+        #expect(!run.kept.contains("Menu"))
+    }
+
+    @Test func textWithOneParagraphALineIsNotWrapped() {
+        let text = (0..<8).map { "Paragraph \($0) is a whole paragraph on one line, however long it runs, and it ends here." }
+            .joined(separator: "\n\n")
+        #expect(!WrappedParagraphs(document: Document(bytes: Array(text.utf8))).isWrapped)
+    }
+
+    @Test func aListOfEvenWidthItemsIsNotWrapped() {
+        // Capitalised items of about the same width pass the width test alone; no item starts in lower case.
+        let text = (0..<12).map { "Laureate 20\($0 + 10) - Member of the project team Number \($0)" }.joined(separator: "\n")
+        #expect(!WrappedParagraphs(document: Document(bytes: Array(text.utf8))).isWrapped)
+    }
+}

@@ -1,0 +1,174 @@
+/// Byte strings at least one of which every match of a pattern contains, so
+/// that a subject holding none of them need not be searched at all.
+///
+///     let literals = RequiredLiterals(pattern: #"^\s*(?:advertisement|sponsored(?: content)?)\s*$"#,
+///                                     options: [.unicode, .caseless])
+///     // literals?.strings == [Array("advertisement".utf8), Array("sponsored".utf8)]
+///
+/// The strings are folded with `ASCIIFolding`: compare them with folded
+/// subject bytes, and let a subject with one of
+/// `ASCIIFolding.caselessLookalikes` through unchecked. A caseless literal
+/// outside ASCII is never used (its other cases are other bytes); a
+/// case-sensitive one is used byte for byte.
+///
+/// Derivation gives up (nil) rather than guess: when some branch has no
+/// literal, or the pattern uses syntax `PatternParser` only skims past.
+/// Lookarounds, anchors and optional parts contribute nothing; of the
+/// requirements of a sequence's parts, the most selective is kept.
+public struct RequiredLiterals: Sendable, Hashable {
+    /// Folded, none empty, none containing another, sorted.
+    public let strings: [[UInt8]]
+
+    /// The shortest string a requirement may hold: a single byte is in nearly every line.
+    public static let minimumLength = 2
+    /// How many alternatives a piece's exact strings may number before only its requirement is kept.
+    static let exactLimit = 64
+
+    /// Derives the literals of `pattern` compiled with `options`; nil when
+    /// no sound, useful set exists.
+    public init?(pattern: String, options: CompileOptions) {
+        guard let tree = PatternParser.parseIfUnderstood(pattern, caseless: options.contains(.caseless),
+                                                         extended: options.contains(.extended))
+        else { return nil }
+        let facts = Facts(of: tree)
+        guard let required = Facts.better(facts.required, Facts.requirement(facts.exact)),
+              required.allSatisfy({ $0.count >= Self.minimumLength })
+        else { return nil }
+        strings = required.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Literals given by hand (a rule's `keywords:`), folded the same way;
+    /// nil when the list is empty or holds an empty string.
+    public init?(keywords: [String]) {
+        let folded = Set(keywords.map { ASCIIFolding.fold($0.utf8) })
+        guard !folded.isEmpty, let pruned = Facts.requirement(folded) else { return nil }
+        strings = pruned.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// What one node of the tree tells about the text it consumes.
+    private struct Facts {
+        /// Every string the node can consume, when they are few and all known.
+        var exact: Set<[UInt8]>?
+        /// Strings one of which every match of the node contains, or nil.
+        var required: Set<[UInt8]>?
+
+        static let unknown = Facts(exact: nil, required: nil)
+        static let empty = Facts(exact: [[]], required: nil)
+
+        init(exact: Set<[UInt8]>?, required: Set<[UInt8]>?) {
+            self.exact = exact
+            self.required = required
+        }
+
+        init(of node: PatternNode) {
+            switch node {
+            case .atom(let atom):
+                self = Facts.literal(atom)
+            case .assertion:
+                self = .empty
+            case .backreference:
+                self = .unknown
+            case .group(let inner, _):
+                self = Facts(of: inner)
+            case .alternation(let branches):
+                self = Facts.either(branches.map(Facts.init(of:)))
+            case .sequence(let items):
+                self = Facts.concatenation(items.map(Facts.init(of:)))
+            case .quantified(let inner, let min, let max, _, _):
+                self = Facts.repeated(Facts(of: inner), min: min, max: max)
+            }
+        }
+
+        private static func literal(_ atom: PatternAtom) -> Facts {
+            guard let character = atom.literal, character.unicodeScalars.count == 1 else { return .unknown }
+            let bytes = Array(String(character).utf8)
+            // A caseless letter outside ASCII matches other cases, which are other bytes.
+            if atom.caseless, bytes.count > 1 || bytes[0] >= 0x80 { return .unknown }
+            return Facts(exact: [ASCIIFolding.fold(bytes)], required: nil)
+        }
+
+        private static func either(_ branches: [Facts]) -> Facts {
+            var exact: Set<[UInt8]>? = []
+            var required: Set<[UInt8]>? = []
+            for branch in branches {
+                if let strings = branch.exact, let known = exact, known.count + strings.count <= exactLimit {
+                    exact = known.union(strings)
+                } else {
+                    exact = nil
+                }
+                if let strings = better(branch.required, requirement(branch.exact)), let known = required {
+                    required = known.union(strings)
+                } else {
+                    required = nil
+                }
+            }
+            return Facts(exact: exact, required: required.flatMap(requirement))
+        }
+
+        private static func concatenation(_ items: [Facts]) -> Facts {
+            // `run`: the strings the items since the last unknown one spell together.
+            var run: Set<[UInt8]> = [[]]
+            var whole = true
+            var best: Set<[UInt8]>?
+            for item in items {
+                best = better(best, item.required)
+                if let strings = item.exact, run.count * strings.count <= exactLimit {
+                    run = Set(run.flatMap { head in strings.map { head + $0 } })
+                    continue
+                }
+                whole = false
+                best = better(best, requirement(run))
+                run = item.exact ?? [[]]
+            }
+            best = better(best, requirement(run))
+            return Facts(exact: whole ? run : nil, required: best)
+        }
+
+        private static func repeated(_ inner: Facts, min: Int, max: Int?) -> Facts {
+            var exact: Set<[UInt8]>?
+            if let strings = inner.exact {
+                switch (min, max) {
+                case (0, 1): exact = strings.union([[]])
+                case (1, 1): exact = strings
+                default: exact = nil
+                }
+            }
+            let required = min >= 1 ? better(inner.required, requirement(inner.exact)) : nil
+            return Facts(exact: exact, required: required)
+        }
+
+        /// `strings` as a requirement: nil if one is empty (every text contains
+        /// it), otherwise without strings that contain another.
+        static func requirement(_ strings: Set<[UInt8]>?) -> Set<[UInt8]>? {
+            guard let strings, !strings.isEmpty, !strings.contains([]) else { return nil }
+            let shortestFirst = strings.sorted { $0.count < $1.count }
+            var kept: [[UInt8]] = []
+            for string in shortestFirst where !kept.contains(where: { string.contains(subsequence: $0) }) {
+                kept.append(string)
+            }
+            return Set(kept)
+        }
+
+        /// The more selective of two requirements: the longer shortest
+        /// string, then the fewer strings.
+        static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
+            guard let a else { return b }
+            guard let b else { return a }
+            let shortestA = a.map(\.count).min() ?? 0, shortestB = b.map(\.count).min() ?? 0
+            if shortestA != shortestB { return shortestA > shortestB ? a : b }
+            return a.count <= b.count ? a : b
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether `needle` occurs in the array as a contiguous run.
+    fileprivate func contains(subsequence needle: [UInt8]) -> Bool {
+        guard needle.count <= count else { return false }
+        if needle.isEmpty { return true }
+        for start in 0...(count - needle.count) where self[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+}

@@ -8,13 +8,15 @@ struct DocumentPass {
     let buffer: UnsafeBufferPointer<UInt8>
     var features: LineFeatures
     let scratch: Scratch
+    let prefilter: Prefilter
 
     @inline(__always)
     private func subject(of line: Int, _ kind: Rule.Subject) -> Range<Int> {
         kind == .trimmed ? document.lines[line].subject : document.lines[line].content
     }
 
-    mutating func evaluate(_ rule: Rule, decisions: Decisions) -> Hits {
+    /// - Parameter index: the rule's index in the program, for the prefilter.
+    mutating func evaluate(_ rule: Rule, index: Int, decisions: Decisions) -> Hits {
         if rule.conditions.readsRegions { features.updateRegions(decisions) }
         let view = LineView(document: document, buffer: buffer, features: features, decisions: decisions,
                             subject: rule.subject, scratch: scratch)
@@ -22,7 +24,7 @@ struct DocumentPass {
         var hits: Hits
         switch rule.scope {
         case .line:
-            hits = evaluateLines(rule, view: view)
+            hits = evaluateLines(rule, index: index, view: view)
         case .block:
             hits = Hits()
             for block in document.blocks { evaluateJoined(rule, lines: block, view: view, into: &hits) }
@@ -40,8 +42,9 @@ struct DocumentPass {
         return true
     }
 
-    private func evaluateLines(_ rule: Rule, view: LineView) -> Hits {
+    private func evaluateLines(_ rule: Rule, index: Int, view: LineView) -> Hits {
         var hits = Hits()
+        let marks = scratch.lineMarks
         let conditions = rule.conditions
         let lines = document.lines
         let run = conditions.run ?? 0
@@ -52,7 +55,8 @@ struct DocumentPass {
             // Lines already decided can be skipped, except that a run counts them all.
             if run == 0, !Hits.isOpen(i, for: rule.action, decisions: view.decisions) { continue }
             var matched = false
-            if admits(conditions.cheap, line: i, view: view) {
+            // A line without the rule's literals cannot match: as if the regex had run and failed.
+            if prefilter.mayMatch(rule: index, line: i, marks: marks), admits(conditions.cheap, line: i, view: view) {
                 let range = subject(of: i, rule.subject)
                 let local = UnsafeBufferPointer(rebasing: buffer[range])
                 do {

@@ -17,6 +17,10 @@ package struct PatternParser {
     /// False once the reader met syntax it skims rather than reads (a
     /// conditional, a callout, `(*ACCEPT)`, `\N{…}`, a literal `{`).
     private var understood = true
+    /// Reading for `parseIfUnderstood`: atoms get no `source` (only the
+    /// linter asks PCRE2 about it), and `(?(DEFINE)…)` reads as what it
+    /// matches, nothing, instead of as a group the linter should look into.
+    private var isExact = false
 
     struct Flags: Equatable {
         var caseless = false
@@ -34,13 +38,15 @@ package struct PatternParser {
     ///     PatternParser.parseIfUnderstood("ab(?(1)c|d)") // nil: a conditional
     package static func parseIfUnderstood(_ pattern: String, caseless: Bool = false,
                                           extended: Bool = false) -> PatternNode? {
-        let (tree, understood) = read(pattern, caseless: caseless, extended: extended)
+        let (tree, understood) = read(pattern, caseless: caseless, extended: extended, exact: true)
         return understood ? tree : nil
     }
 
-    private static func read(_ pattern: String, caseless: Bool, extended: Bool) -> (tree: PatternNode, understood: Bool) {
+    private static func read(_ pattern: String, caseless: Bool, extended: Bool,
+                             exact: Bool = false) -> (tree: PatternNode, understood: Bool) {
         var parser = PatternParser(scalars: Array(pattern.unicodeScalars),
                                    flags: Flags(caseless: caseless, extended: extended))
+        parser.isExact = exact
         var node = parser.parseAlternation()
         // A stray ')' cannot occur in a pattern that compiled, but keep going if one does.
         while parser.index < parser.scalars.count {
@@ -220,6 +226,9 @@ package struct PatternParser {
     }
 
     private func atom(_ range: Range<Int>, literal: Character? = nil) -> PatternNode {
+        if isExact {
+            return .atom(PatternAtom(source: "", literal: literal, offset: range.lowerBound, caseless: flags.caseless))
+        }
         var prefix = ""
         if flags.caseless { prefix += "i" }
         if flags.dotAll { prefix += "s" }
@@ -272,6 +281,12 @@ package struct PatternParser {
             index += 1
             skip(past: "'")
             return finishGroup(atomic: false)
+        case "(" where isExact && Array(scalars[(index + 1)...].prefix(7)) == Array("DEFINE)".unicodeScalars):
+            // Groups defined for calls elsewhere; the definition itself matches nothing.
+            index += 8
+            _ = parseAlternation()
+            if current == ")" { index += 1 }
+            return .assertion
         case "(":
             index += 1
             understood = false

@@ -3,7 +3,7 @@
 ///
 ///     let literals = RequiredLiterals(pattern: #"^\s*(?:advertisement|sponsored(?: content)?)\s*$"#,
 ///                                     options: [.unicode, .caseless])
-///     // literals?.strings == [Array("advertisement".utf8), Array("sponsored".utf8)]
+///     // literals?.strings == [Array("advertisemen".utf8), Array("sponsored".utf8)]: cut to 12 bytes
 ///
 /// The strings are folded with `ASCIIFolding`: compare them with folded
 /// subject bytes, and let a subject with one of
@@ -16,13 +16,16 @@
 /// Lookarounds, anchors and optional parts contribute nothing; of the
 /// requirements of a sequence's parts, the most selective is kept.
 public struct RequiredLiterals: Sendable, Hashable {
-    /// Folded, none empty, none containing another, sorted.
+    /// Folded, none empty, none longer than `maximumLength`, none containing another, sorted.
     public let strings: [[UInt8]]
 
     /// The shortest string a requirement may hold: a single byte is in nearly every line.
     public static let minimumLength = 2
+    /// Longer strings are cut to their first bytes (part of a required string
+    /// is required too): hardly less selective, and a much smaller automaton.
+    public static let maximumLength = 12
     /// How many alternatives a piece's exact strings may number before only its requirement is kept.
-    static let exactLimit = 64
+    static let exactLimit = 16
 
     /// Derives the literals of `pattern` compiled with `options`; nil when
     /// no sound, useful set exists.
@@ -31,31 +34,42 @@ public struct RequiredLiterals: Sendable, Hashable {
                                                          extended: options.contains(.extended))
         else { return nil }
         let facts = Facts(of: tree)
-        guard let required = Facts.better(facts.required, Facts.requirement(facts.exact)),
+        guard let required = Facts.better(facts.required, Facts.requirement(facts.exact)).map(Self.pruned),
               required.allSatisfy({ $0.count >= Self.minimumLength })
         else { return nil }
-        strings = required.sorted { $0.lexicographicallyPrecedes($1) }
+        strings = required
     }
 
     /// Literals given by hand (a rule's `keywords:`), folded the same way;
     /// nil when the list is empty or holds an empty string.
     public init?(keywords: [String]) {
-        let folded = Set(keywords.map { ASCIIFolding.fold($0.utf8) })
-        guard !folded.isEmpty, let pruned = Facts.requirement(folded) else { return nil }
-        strings = pruned.sorted { $0.lexicographicallyPrecedes($1) }
+        guard let required = Facts.requirement(keywords.map { ASCIIFolding.fold($0.utf8) }) else { return nil }
+        strings = Self.pruned(required)
     }
 
-    /// What one node of the tree tells about the text it consumes.
+    /// Cut to `maximumLength`, without duplicates and without strings that
+    /// contain another (which add nothing to a disjunction), sorted.
+    private static func pruned(_ strings: [[UInt8]]) -> [[UInt8]] {
+        var kept: [[UInt8]] = []
+        for string in Set(strings.map { Array($0.prefix(maximumLength)) }).sorted(by: { $0.count < $1.count })
+        where !kept.contains(where: { string.contains(subsequence: $0) }) {
+            kept.append(string)
+        }
+        return kept.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// What one node of the tree tells about the text it consumes. Lists may
+    /// repeat a string: duplicates are only removed from the final result.
     private struct Facts {
         /// Every string the node can consume, when they are few and all known.
-        var exact: Set<[UInt8]>?
+        var exact: [[UInt8]]?
         /// Strings one of which every match of the node contains, or nil.
-        var required: Set<[UInt8]>?
+        var required: [[UInt8]]?
 
         static let unknown = Facts(exact: nil, required: nil)
         static let empty = Facts(exact: [[]], required: nil)
 
-        init(exact: Set<[UInt8]>?, required: Set<[UInt8]>?) {
+        init(exact: [[UInt8]]?, required: [[UInt8]]?) {
             self.exact = exact
             self.required = required
         }
@@ -73,47 +87,66 @@ public struct RequiredLiterals: Sendable, Hashable {
             case .alternation(let branches):
                 self = Facts.either(branches.map(Facts.init(of:)))
             case .sequence(let items):
-                self = Facts.concatenation(items.map(Facts.init(of:)))
+                self = Facts.concatenation(items)
             case .quantified(let inner, let min, let max, _, _):
                 self = Facts.repeated(Facts(of: inner), min: min, max: max)
             }
         }
 
         private static func literal(_ atom: PatternAtom) -> Facts {
-            guard let character = atom.literal, character.unicodeScalars.count == 1 else { return .unknown }
-            let bytes = Array(String(character).utf8)
+            usableLiteral(atom).map { Facts(exact: [ASCIIFolding.fold($0)], required: nil) } ?? .unknown
+        }
+
+        /// The UTF-8 of a literal atom that may be used (fold it), or nil.
+        @inline(__always)
+        private static func usableLiteral(_ atom: PatternAtom) -> Character.UTF8View? {
+            guard let character = atom.literal, character.unicodeScalars.count == 1 else { return nil }
+            let bytes = character.utf8
             // A caseless letter outside ASCII matches other cases, which are other bytes.
-            if atom.caseless, bytes.count > 1 || bytes[0] >= 0x80 { return .unknown }
-            return Facts(exact: [ASCIIFolding.fold(bytes)], required: nil)
+            if atom.caseless, bytes.count > 1 || bytes.first! >= 0x80 { return nil }
+            return bytes
         }
 
         private static func either(_ branches: [Facts]) -> Facts {
-            var exact: Set<[UInt8]>? = []
-            var required: Set<[UInt8]>? = []
+            var exact: [[UInt8]] = [], required: [[UInt8]] = []
+            var exactKnown = true, requiredKnown = true
             for branch in branches {
-                if let strings = branch.exact, let known = exact, known.count + strings.count <= exactLimit {
-                    exact = known.union(strings)
+                if exactKnown, let strings = branch.exact, exact.count + strings.count <= exactLimit {
+                    exact += strings
                 } else {
-                    exact = nil
+                    exactKnown = false
                 }
-                if let strings = better(branch.required, requirement(branch.exact)), let known = required {
-                    required = known.union(strings)
+                if requiredKnown, let strings = better(branch.required, requirement(branch.exact)) {
+                    required += strings
                 } else {
-                    required = nil
+                    requiredKnown = false
                 }
+                if !exactKnown, !requiredKnown { break }
             }
-            return Facts(exact: exact, required: required.flatMap(requirement))
+            return Facts(exact: exactKnown ? exact : nil, required: requiredKnown ? required : nil)
         }
 
-        private static func concatenation(_ items: [Facts]) -> Facts {
+        private static func concatenation(_ nodes: [PatternNode]) -> Facts {
             // `run`: the strings the items since the last unknown one spell together.
-            var run: Set<[UInt8]> = [[]]
+            var run: [[UInt8]] = [[]]
             var whole = true
-            var best: Set<[UInt8]>?
-            for item in items {
+            var best: [[UInt8]]?
+            for node in nodes {
+                // Most items are single characters: spell them straight onto the run.
+                if case .atom(let atom) = node, let bytes = usableLiteral(atom) {
+                    for index in run.indices {
+                        for byte in bytes { run[index].append(ASCIIFolding.fold(byte)) }
+                    }
+                    continue
+                }
+                let item = Facts(of: node)
                 best = better(best, item.required)
                 if let strings = item.exact, run.count * strings.count <= exactLimit {
-                    run = Set(run.flatMap { head in strings.map { head + $0 } })
+                    if strings.count == 1 {
+                        for index in run.indices { run[index] += strings[0] }
+                    } else {
+                        run = run.flatMap { head in strings.map { head + $0 } }
+                    }
                     continue
                 }
                 whole = false
@@ -125,10 +158,10 @@ public struct RequiredLiterals: Sendable, Hashable {
         }
 
         private static func repeated(_ inner: Facts, min: Int, max: Int?) -> Facts {
-            var exact: Set<[UInt8]>?
+            var exact: [[UInt8]]?
             if let strings = inner.exact {
                 switch (min, max) {
-                case (0, 1): exact = strings.union([[]])
+                case (0, 1): exact = strings + [[]]
                 case (1, 1): exact = strings
                 default: exact = nil
                 }
@@ -137,24 +170,18 @@ public struct RequiredLiterals: Sendable, Hashable {
             return Facts(exact: exact, required: required)
         }
 
-        /// `strings` as a requirement: nil if one is empty (every text contains
-        /// it), otherwise without strings that contain another.
-        static func requirement(_ strings: Set<[UInt8]>?) -> Set<[UInt8]>? {
-            guard let strings, !strings.isEmpty, !strings.contains([]) else { return nil }
-            let shortestFirst = strings.sorted { $0.count < $1.count }
-            var kept: [[UInt8]] = []
-            for string in shortestFirst where !kept.contains(where: { string.contains(subsequence: $0) }) {
-                kept.append(string)
-            }
-            return Set(kept)
+        /// `strings` as a requirement: nil if there are none or one is empty (every text contains it).
+        static func requirement(_ strings: [[UInt8]]?) -> [[UInt8]]? {
+            guard let strings, !strings.isEmpty, !strings.contains(where: \.isEmpty) else { return nil }
+            return strings
         }
 
         /// The more selective of two requirements: the longer shortest
         /// string, then the fewer strings.
-        static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
+        static func better(_ a: [[UInt8]]?, _ b: [[UInt8]]?) -> [[UInt8]]? {
             guard let a else { return b }
             guard let b else { return a }
-            let shortestA = a.map(\.count).min() ?? 0, shortestB = b.map(\.count).min() ?? 0
+            let shortestA = a.lazy.map(\.count).min() ?? 0, shortestB = b.lazy.map(\.count).min() ?? 0
             if shortestA != shortestB { return shortestA > shortestB ? a : b }
             return a.count <= b.count ? a : b
         }

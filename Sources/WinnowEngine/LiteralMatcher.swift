@@ -46,40 +46,44 @@ final class LiteralMatcher: @unchecked Sendable {
         classCount = classTotal
 
         // The trie, then failure links in breadth-first order, completing every transition.
-        var next: [Int] = Array(repeating: -1, count: classTotal)
+        var next: [Int32] = Array(repeating: -1, count: classTotal)
+        next.reserveCapacity((literals.reduce(0) { $0 + $1.bytes.count } + 1) * classTotal)
         var ends: [[Int]] = [[]]
         for (bytes, slot) in literals {
             var state = 0
             for byte in bytes {
                 let column = state * classTotal + classOfByte[Int(byte)]
                 if next[column] < 0 {
-                    next[column] = ends.count
+                    next[column] = Int32(ends.count)
                     ends.append([])
-                    next += repeatElement(-1, count: classTotal)
+                    next.append(contentsOf: repeatElement(-1, count: classTotal))
                 }
-                state = next[column]
+                state = Int(next[column])
             }
             ends[state].append(slot)
         }
         let total = ends.count
         var failure = [Int](repeating: 0, count: total)
         var queue: [Int] = []
-        for column in 0..<classTotal {
-            if next[column] < 0 { next[column] = 0 } else { queue.append(next[column]) }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            ends[state] += ends[failure[state]]
+        queue.reserveCapacity(total)
+        next.withUnsafeMutableBufferPointer { table in
             for column in 0..<classTotal {
-                let target = next[state * classTotal + column]
-                let fallback = next[failure[state] * classTotal + column]
-                if target < 0 {
-                    next[state * classTotal + column] = fallback
-                } else {
-                    failure[target] = fallback
-                    queue.append(target)
+                if table[column] < 0 { table[column] = 0 } else { queue.append(Int(table[column])) }
+            }
+            var head = 0
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                if !ends[failure[state]].isEmpty { ends[state] += ends[failure[state]] }
+                let row = state * classTotal, fallbackRow = failure[state] * classTotal
+                for column in 0..<classTotal {
+                    let target = table[row + column]
+                    if target < 0 {
+                        table[row + column] = table[fallbackRow + column]
+                    } else {
+                        failure[Int(target)] = Int(table[fallbackRow + column])
+                        queue.append(Int(target))
+                    }
                 }
             }
         }
@@ -102,13 +106,16 @@ final class LiteralMatcher: @unchecked Sendable {
 
         classes = .allocate(capacity: 256)
         for byte in 0..<256 { classes[byte] = UInt8(classOfByte[byte]) }
-        transitions = .allocate(capacity: total * classTotal)
-        for old in 0..<total {
-            for column in 0..<classTotal {
-                transitions[renamed[old] * classTotal + column] =
-                    UInt32(renamed[next[old * classTotal + column]] * classTotal)
+        let transitions = UnsafeMutablePointer<UInt32>.allocate(capacity: total * classTotal)
+        next.withUnsafeBufferPointer { table in
+            for old in 0..<total {
+                let from = old * classTotal, to = renamed[old] * classTotal
+                for column in 0..<classTotal {
+                    transitions[to + column] = UInt32(renamed[Int(table[from + column])] * classTotal)
+                }
             }
         }
+        self.transitions = transitions
     }
 
     deinit {

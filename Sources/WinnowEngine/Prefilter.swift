@@ -6,8 +6,9 @@ import WinnowRules
 /// regex) are all absent from a line cannot match it, so its regex is not run.
 ///
 ///     let prefilter = Prefilter(rules: ruleSet.rules)
-///     prefilter.markLines(of: document, in: buffer, into: &scratch.lineMarks)
+///     prefilter.markLines(of: document, in: buffer, into: scratch)
 ///     if prefilter.mayMatch(rule: 3, line: 7, marks: scratch.lineMarks) { /* run the regex */ }
+///     for line in prefilter.candidateLines(rule: 3, in: scratch) ?? [] { /* run the regex */ }
 ///
 /// One `LiteralMatcher` pass over each line finds the literals of every rule
 /// at once. A line holding one of `ASCIIFolding.caselessLookalikes` is
@@ -48,13 +49,16 @@ struct Prefilter: Sendable {
     /// Whether any rule is filtered.
     var isActive: Bool { matcher != nil }
 
-    /// Finds the rules each non-blank line may match, `wordCount` words per line.
-    func markLines(of document: Document, in buffer: UnsafeBufferPointer<UInt8>, into marks: inout [UInt64]) {
+    /// Finds the rules each non-blank line may match: `scratch.lineMarks`,
+    /// `wordCount` words per line, and by rule slot the lines, in order (`scratch.linesBySlot`).
+    func markLines(of document: Document, in buffer: UnsafeBufferPointer<UInt8>, into scratch: Scratch) {
         guard let matcher else { return }
-        marks.removeAll(keepingCapacity: true)
-        marks.append(contentsOf: repeatElement(0, count: document.lines.count * wordCount))
+        scratch.lineMarks.removeAll(keepingCapacity: true)
+        scratch.lineMarks.append(contentsOf: repeatElement(0, count: document.lines.count * wordCount))
+        if scratch.linesBySlot.count != lookalikeSlot { scratch.linesBySlot = Array(repeating: [], count: lookalikeSlot) }
+        for slot in 0..<lookalikeSlot { scratch.linesBySlot[slot].removeAll(keepingCapacity: true) }
         let lookalikeWord = lookalikeSlot >> 6, lookalikeBit: UInt64 = 1 << UInt64(lookalikeSlot & 63)
-        marks.withUnsafeMutableBufferPointer { all in
+        scratch.lineMarks.withUnsafeMutableBufferPointer { all in
             guard let base = all.baseAddress else { return }
             for (index, line) in document.lines.enumerated() where !line.isBlank {
                 let lineMarks = base + index * wordCount
@@ -62,8 +66,23 @@ struct Prefilter: Sendable {
                 if lineMarks[lookalikeWord] & lookalikeBit != 0 {
                     for word in 0..<wordCount { lineMarks[word] = ~0 }
                 }
+                for word in 0..<wordCount {
+                    var bits = lineMarks[word]
+                    while bits != 0 {
+                        let slot = word << 6 | bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        if slot < lookalikeSlot { scratch.linesBySlot[slot].append(Int32(index)) }
+                    }
+                }
             }
         }
+    }
+
+    /// The lines, in order, that rule `rule` may match, or nil when it is not filtered.
+    @inline(__always)
+    func candidateLines(rule: Int, in scratch: Scratch) -> [Int32]? {
+        let slot = slotOfRule[rule]
+        return slot < 0 ? nil : scratch.linesBySlot[slot]
     }
 
     /// Whether rule `rule` may match line `line`, by the marks `markLines` made.

@@ -13,6 +13,8 @@ public final class Scratch {
     var joined = JoinedSubject()
     /// The current document's `Prefilter` marks: which rules may match each line.
     var lineMarks: [UInt64] = []
+    /// The same marks by rule: for each prefilter slot, the lines it may match, in order.
+    var linesBySlot: [[Int32]] = []
     /// Lines where a condition's regex hit a PCRE2 limit, collected during one rule's evaluation.
     var conditionLimitHits: [(line: Int, message: String)] = []
     /// When true, `ruleNanoseconds` accumulates the time each rule takes.

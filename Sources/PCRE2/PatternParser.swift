@@ -198,6 +198,8 @@ package struct PatternParser {
                 index += 1
             }
             if current != nil { index += 2 }
+            // An empty `\Q\E` leaves a following quantifier to the item before it, which this reader does not do.
+            if characters.isEmpty { understood = false }
             return characters.isEmpty ? nil : .quoted(characters)
         }
         return parseNode().map(Item.node)
@@ -401,6 +403,7 @@ package struct PatternParser {
         index += 1
         switch letter {
         case "E":
+            understood = false  // a stray \E, like an empty \Q\E, may stand between an item and its quantifier
             return nil
         case "b", "B", "A", "z", "Z", "G", "K":
             return .assertion

@@ -65,6 +65,7 @@ import Testing
         #expect(derived(#"\N{U+41}bc"#) == nil)
         #expect(derived("ab{,2}cd") == nil)  // literal text in PCRE2 10.42, a quantifier in 10.43
         #expect(derived("a{x}bc") == nil)
+        #expect(derived(#"abc\Q\E+d"#) == nil)  // the + repeats the c
     }
 
     @Test func inlineOptionsEscapesAndQuotingAreRead() {

@@ -20,6 +20,11 @@ import WinnowRules
 /// - `dead-rule` (warning): fires on no sample and no example.
 /// - `over-broad` (warning): drops a line that a sample's expected output keeps.
 /// - `shadowed` (warning): every line it acts on is already taken by earlier rules.
+/// - `no-prefilter` (note): a line-scope rule with neither `keywords:` nor
+///   literals derived from its regex, so its regex runs on every line. Only
+///   speed is at stake, so `--strict` does not count it. (A wrong
+///   `keywords:` list, which would silence the rule, shows as `example`
+///   errors: examples run through the prefilter.)
 public final class Linter {
     public let sources: [RuleSource]
     public let disabled: [String]
@@ -61,6 +66,7 @@ public final class Linter {
         let backtrackingStarted = clock.now
         findings += backtrackingFindings(set)
         let backtrackingTime = clock.now - backtrackingStarted
+        findings += prefilterFindings(set)
 
         // The loader may already warn about what lint checks; keep one of each.
         var seen = Set<String>()
@@ -201,5 +207,16 @@ public final class Linter {
             check(detect, key: "detect", nested: false, rule: nil, origin: pack.detectOrigin)
         }
         return findings
+    }
+
+    // MARK: - Prefilter
+
+    /// Line-scope rules whose regex runs on every line, for want of a literal to look for first.
+    private func prefilterFindings(_ set: RuleSet) -> [Diagnostic] {
+        set.rules.filter { $0.scope == .line && $0.requiredLiterals == nil }.map { rule in
+            Diagnostic(.note, at: rule.location,
+                       "no literal is in every match of the regex, so it runs on every line;"
+                       + " 'keywords:' can name words one of which always is", rule: rule.id, code: "no-prefilter")
+        }
     }
 }

@@ -8,13 +8,15 @@ struct DocumentPass {
     let buffer: UnsafeBufferPointer<UInt8>
     var features: LineFeatures
     let scratch: Scratch
+    let prefilter: Prefilter
 
     @inline(__always)
     private func subject(of line: Int, _ kind: Rule.Subject) -> Range<Int> {
         kind == .trimmed ? document.lines[line].subject : document.lines[line].content
     }
 
-    mutating func evaluate(_ rule: Rule, decisions: Decisions) -> Hits {
+    /// - Parameter index: the rule's index in the program, for the prefilter.
+    mutating func evaluate(_ rule: Rule, index: Int, decisions: Decisions) -> Hits {
         if rule.conditions.readsRegions { features.updateRegions(decisions) }
         let view = LineView(document: document, buffer: buffer, features: features, decisions: decisions,
                             subject: rule.subject, scratch: scratch)
@@ -22,7 +24,7 @@ struct DocumentPass {
         var hits: Hits
         switch rule.scope {
         case .line:
-            hits = evaluateLines(rule, view: view)
+            hits = evaluateLines(rule, index: index, view: view)
         case .block:
             hits = Hits()
             for block in document.blocks { evaluateJoined(rule, lines: block, view: view, into: &hits) }
@@ -40,7 +42,7 @@ struct DocumentPass {
         return true
     }
 
-    private func evaluateLines(_ rule: Rule, view: LineView) -> Hits {
+    private func evaluateLines(_ rule: Rule, index: Int, view: LineView) -> Hits {
         var hits = Hits()
         let conditions = rule.conditions
         let lines = document.lines
@@ -48,30 +50,45 @@ struct DocumentPass {
         var runLength = 0
         var pending: [Int] = []
 
+        /// Whether line `i` matches (conditions included), recording what the action needs.
+        func matches(_ i: Int) -> Bool {
+            guard admits(conditions.cheap, line: i, view: view) else { return false }
+            let range = subject(of: i, rule.subject)
+            let local = UnsafeBufferPointer(rebasing: buffer[range])
+            do {
+                // Only extract rules need the groups; the others take the cheaper whole-match call.
+                if rule.action == .extract {
+                    if let captures = try rule.regex.captures(in: local, with: scratch.matchData),
+                       admits(conditions.costly, line: i, view: view) {
+                        record(extracted: rule, line: i, subject: range, captures: captures, into: &hits)
+                        return true
+                    }
+                } else if let whole = try rule.regex.firstMatch(in: local, with: scratch.matchData),
+                          admits(conditions.costly, line: i, view: view) {
+                    if rule.action == .strip { record(stripped: rule, line: i, subject: range, first: whole, into: &hits) }
+                    return true
+                }
+            } catch {
+                hits.limitHits.append((i, error.message))
+            }
+            return false
+        }
+
+        if run == 0, let candidates = prefilter.candidateLines(rule: index, in: scratch) {
+            // Only the lines holding one of the rule's literals can match: the others need no visit.
+            for line in candidates {
+                let i = Int(line)
+                if Hits.isOpen(i, for: rule.action, decisions: view.decisions), matches(i) { hits.lines.append(i) }
+            }
+            return hits
+        }
+
+        let marks = scratch.lineMarks
         for i in lines.indices where !lines[i].isBlank {
             // Lines already decided can be skipped, except that a run counts them all.
             if run == 0, !Hits.isOpen(i, for: rule.action, decisions: view.decisions) { continue }
-            var matched = false
-            if admits(conditions.cheap, line: i, view: view) {
-                let range = subject(of: i, rule.subject)
-                let local = UnsafeBufferPointer(rebasing: buffer[range])
-                do {
-                    // Only extract rules need the groups; the others take the cheaper whole-match call.
-                    if rule.action == .extract {
-                        if let captures = try rule.regex.captures(in: local, with: scratch.matchData),
-                           admits(conditions.costly, line: i, view: view) {
-                            matched = true
-                            record(extracted: rule, line: i, subject: range, captures: captures, into: &hits)
-                        }
-                    } else if let whole = try rule.regex.firstMatch(in: local, with: scratch.matchData),
-                              admits(conditions.costly, line: i, view: view) {
-                        matched = true
-                        if rule.action == .strip { record(stripped: rule, line: i, subject: range, first: whole, into: &hits) }
-                    }
-                } catch {
-                    hits.limitHits.append((i, error.message))
-                }
-            }
+            // A line without the rule's literals cannot match: as if the regex had run and failed.
+            let matched = prefilter.mayMatch(rule: index, line: i, marks: marks) && matches(i)
             if run == 0 {
                 if matched { hits.lines.append(i) }
             } else if matched {

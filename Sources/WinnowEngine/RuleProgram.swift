@@ -26,10 +26,16 @@ public struct RuleProgram: Sendable {
     private var order: [[Int]]
     /// Rules whose conditions count repeated lines; counting is paid only when one is active.
     private let repeatReaders: [Int]
+    /// Which lines a rule's regex is worth running on.
+    let prefilter: Prefilter
 
-    /// - Parameter sites: site packs to apply to every document, whatever it shows.
-    public init(ruleSet: RuleSet, sites: [String] = []) {
+    /// - Parameters:
+    ///   - sites: site packs to apply to every document, whatever it shows.
+    ///   - prefilter: false to run every line-scope rule's regex on every open
+    ///     line, as a reference the prefiltered engine must agree with.
+    public init(ruleSet: RuleSet, sites: [String] = [], prefilter: Bool = true) {
         rules = ruleSet.rules
+        self.prefilter = Prefilter(rules: ruleSet.rules, enabled: prefilter)
         settings = ruleSet.settings
         packs = ruleSet.sitePacks
         forcedSites = Set(sites.map { $0.lowercased() })
@@ -41,6 +47,11 @@ public struct RuleProgram: Sendable {
         }
         repeatReaders = all.indices.filter { all[$0].conditions.readsRepeats }
     }
+
+    /// Whether the rule at `index` has its regex run only on lines holding
+    /// one of its `requiredLiterals` (a line-scope rule with literals, in a
+    /// program built with the prefilter on).
+    public func isPrefiltered(rule index: Int) -> Bool { prefilter.filters(rule: index) }
 
     /// The same program with rule `id` moved to the front of its phase, so a
     /// check can tell whether that rule, rather than an earlier one, acts on a line.
@@ -80,13 +91,15 @@ public struct RuleProgram: Sendable {
         var features = LineFeatures(document: document, settings: settings, countRepeats: countRepeats)
         features.updateRegions(decisions)
         document.bytes.withUnsafeBufferPointer { buffer in
-            var pass = DocumentPass(document: document, buffer: buffer, features: features, scratch: scratch)
+            prefilter.markLines(of: document, in: buffer, into: scratch)
+            var pass = DocumentPass(document: document, buffer: buffer, features: features, scratch: scratch,
+                                    prefilter: prefilter)
             for members in order {
                 for index in members {
                     let rule = rules[index]
                     if let site = rule.site, !sites.contains(site) { continue }
                     let started = scratch.measuresRules ? RuleProgram.now() : 0
-                    let hits = pass.evaluate(rule, decisions: decisions)
+                    let hits = pass.evaluate(rule, index: index, decisions: decisions)
                     hits.apply(rule: index, of: rule, document: document, to: &decisions)
                     if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= RuleProgram.now() &- started }
                 }

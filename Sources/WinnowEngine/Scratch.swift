@@ -1,7 +1,8 @@
 import PCRE2
 
 /// The mutable memory one thread needs to filter documents: PCRE2 match
-/// data, the buffer block-scope rules match against, and the per-rule
+/// data, the buffer block-scope rules match against, the prefilter's
+/// marks for the current document's lines, and the per-rule
 /// timings `--stats` reports. A `RuleProgram` is shared; a scratch is not.
 ///
 ///     let program = RuleProgram(ruleSet: rules)
@@ -10,6 +11,10 @@ import PCRE2
 public final class Scratch {
     let matchData: MatchData
     var joined = JoinedSubject()
+    /// The current document's `Prefilter` marks: which rules may match each line.
+    var lineMarks: [UInt64] = []
+    /// The same marks by rule: for each prefilter slot, the lines it may match, in order.
+    var linesBySlot: [[Int32]] = []
     /// Lines where a condition's regex hit a PCRE2 limit, collected during one rule's evaluation.
     var conditionLimitHits: [(line: Int, message: String)] = []
     /// When true, `ruleNanoseconds` accumulates the time each rule takes.

@@ -27,11 +27,17 @@ public struct Rule: @unchecked Sendable {
     public var location: SourceLocation
     /// The site pack the rule belongs to, or nil for a generic rule.
     public var site: String?
+    /// `keywords:` as written: literals one of which a line must hold for the regex to be tried.
+    public var keywords: [String]?
+    /// What a line must contain for the regex to have a chance: `keywords`
+    /// when given, else what `RequiredLiterals` derives from the regex
+    /// (worked out once, here, as the rule is made).
+    public var requiredLiterals: RequiredLiterals?
 
     public init(id: String, description: String, regex: Pattern, action: RuleAction, scope: RuleScope,
                 subject: Subject = .trimmed, conditions: LineConditions = LineConditions(),
                 examples: [Example] = [], location: SourceLocation, site: String? = nil,
-                regexOrigin: PatternOrigin? = nil) {
+                regexOrigin: PatternOrigin? = nil, keywords: [String]? = nil) {
         self.id = id
         self.description = description
         self.regex = regex
@@ -43,6 +49,9 @@ public struct Rule: @unchecked Sendable {
         self.examples = examples
         self.location = location
         self.site = site
+        self.keywords = keywords
+        requiredLiterals = keywords.map { RequiredLiterals(keywords: $0) }
+            ?? RequiredLiterals(pattern: regex.pattern, options: regex.options)
     }
 
     /// Context rules read other rules' verdicts (directly, or through the

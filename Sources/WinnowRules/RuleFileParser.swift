@@ -17,7 +17,7 @@ final class RuleFileParser {
     static let fileKeys: Set<String> = ["description", "site", "hosts", "detect", "defaults", "settings", "words",
                                        "rules"]
     static let ruleKeys: Set<String> = ["id", "description", "regex", "action", "scope", "subject", "caseless",
-                                        "when", "examples"]
+                                        "when", "keywords", "examples"]
     static let defaultKeys: Set<String> = ["action", "scope", "subject", "caseless"]
     static let exampleKeys: Set<String> = ["text", "before", "after", "result", "meta"]
     static let settingKeys = Set(DocumentSettings.keys.keys)
@@ -184,11 +184,21 @@ final class RuleFileParser {
             }
         }
 
+        var keywords: [String]?
+        if let node = map["keywords"] {
+            let list = stringList(node, key: "keywords", rule: id)
+            // An empty keyword is in every line, an empty list in none: both are mistakes.
+            if case .sequence = node, list.isEmpty || list.contains(where: \.isEmpty) {
+                fail(at: node, "'keywords' must be a list of non-empty strings", rule: id, code: "value")
+            }
+            keywords = list
+        }
+
         let examples = map["examples"].map { parseExamples($0, rule: id) } ?? []
         guard diagnostics.count == errorsBefore, let regex, let action, let description else { return nil }
         return Rule(id: id, description: description, regex: regex.pattern, action: action, scope: scope,
                     subject: subject, conditions: conditions, examples: examples, location: location, site: site,
-                    regexOrigin: regex.origin)
+                    regexOrigin: regex.origin, keywords: keywords)
     }
 
     static let idCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.".unicodeScalars)

@@ -161,10 +161,31 @@ import WinnowRules
         let file = "description: Both.\nrules:\n" + rule("promo", regex: "^(?:ad|promo))$")
             + rule("repeat", regex: "(a+)+$", drop: "[aaa]", keep: "[bbb]")
         let report = try lint([("both.yml", file)])
-        #expect(report.findings.map(\.code) == ["regex", "backtracking"], "\(report.text)")
+        // `(a+)+$` holds no literal either: a note, besides the backtracking warning.
+        #expect(report.findings.map(\.code) == ["regex", "no-prefilter", "backtracking"], "\(report.text)")
         #expect(report.findings[0].location == SourceLocation(file: "my-rules/both.yml", line: 6, column: 26))
-        #expect(report.findings[1].location == SourceLocation(file: "my-rules/both.yml", line: 13, column: 13))
+        #expect(report.findings[2].location == SourceLocation(file: "my-rules/both.yml", line: 13, column: 13))
         #expect(report.rules == 1)
+    }
+
+    @Test func aLineRuleWithoutLiteralsOrKeywordsGetsANote() throws {
+        let file = "description: Prefilter.\nrules:\n"
+            + rule("literal", regex: "^promo(?:tion)?$")
+            + rule("classes", regex: "^[\\p{Lu}\\d]+$", drop: "[PROMO]", keep: "[Lowercase]")
+            + rule("keywords", regex: "^[\\p{Lu}\\d]+$", extra: "\n    keywords: [promo]", drop: "[PROMO]", keep: "[Lowercase]")
+        let report = try lint([("prefilter.yml", file)])
+        let notes = report.findings.filter { $0.code == "no-prefilter" }
+        #expect(notes.map(\.ruleID) == ["prefilter/classes"], "\(report.text)")
+        #expect(notes.allSatisfy { $0.severity == .note })
+        #expect(report.errors == 0, "\(report.text)")
+    }
+
+    @Test func wrongKeywordsShowAsFailingExamples() throws {
+        // `keywords: [advert]` is wrong for this regex: its drop example holds no "advert", so it no longer fires.
+        let file = "description: Keywords.\nrules:\n"
+            + rule("promo", regex: "^promo$", extra: "\n    keywords: [advert]")
+        let report = try lint([("keywords.yml", file)])
+        #expect(report.findings.contains { $0.code == "example" && $0.severity == .error }, "\(report.text)")
     }
 
     @Test func failingExampleIsAnError() throws {

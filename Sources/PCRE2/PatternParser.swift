@@ -6,10 +6,21 @@
 /// can be tested with the flags in force where it stood.
 ///
 ///     let tree = PatternParser.parse(#"^(?:\w+\s?)*$"#)
-struct PatternParser {
+///
+/// Where a reading must be exact rather than tolerant (deriving the literals
+/// every match contains), `parseIfUnderstood` gives nil for a pattern that
+/// uses syntax the reader only skims past.
+package struct PatternParser {
     private let scalars: [Unicode.Scalar]
     private var index = 0
     private var flags: Flags
+    /// False once the reader met syntax it skims rather than reads (a
+    /// conditional, a callout, `(*ACCEPT)`, `\N{…}`, a literal `{`).
+    private var understood = true
+    /// Reading for `parseIfUnderstood`: atoms get no `source` (only the
+    /// linter asks PCRE2 about it), and `(?(DEFINE)…)` reads as what it
+    /// matches, nothing, instead of as a group the linter should look into.
+    private var isExact = false
 
     struct Flags: Equatable {
         var caseless = false
@@ -17,15 +28,33 @@ struct PatternParser {
         var extended = false
     }
 
-    static func parse(_ pattern: String, caseless: Bool = false) -> PatternNode {
-        var parser = PatternParser(scalars: Array(pattern.unicodeScalars), flags: Flags(caseless: caseless))
+    package static func parse(_ pattern: String, caseless: Bool = false, extended: Bool = false) -> PatternNode {
+        read(pattern, caseless: caseless, extended: extended).tree
+    }
+
+    /// The tree of `pattern`, or nil when it uses syntax this reader does not
+    /// follow exactly, so that no conclusion drawn from the tree could be wrong.
+    ///
+    ///     PatternParser.parseIfUnderstood("ab(?(1)c|d)") // nil: a conditional
+    package static func parseIfUnderstood(_ pattern: String, caseless: Bool = false,
+                                          extended: Bool = false) -> PatternNode? {
+        let (tree, understood) = read(pattern, caseless: caseless, extended: extended, exact: true)
+        return understood ? tree : nil
+    }
+
+    private static func read(_ pattern: String, caseless: Bool, extended: Bool,
+                             exact: Bool = false) -> (tree: PatternNode, understood: Bool) {
+        var parser = PatternParser(scalars: Array(pattern.unicodeScalars),
+                                   flags: Flags(caseless: caseless, extended: extended))
+        parser.isExact = exact
         var node = parser.parseAlternation()
         // A stray ')' cannot occur in a pattern that compiled, but keep going if one does.
         while parser.index < parser.scalars.count {
             parser.index += 1
+            parser.understood = false
             node = .sequence([node, parser.parseAlternation()])
         }
-        return node
+        return (node, parser.understood)
     }
 
     private init(scalars: [Unicode.Scalar], flags: Flags) {
@@ -64,7 +93,14 @@ struct PatternParser {
             if flags.extended, skipExtendedSpace() { continue }
             let start = index
             guard let item = parseItem() else { continue }
-            items.append(parseQuantifier(item, start: start))
+            // A quantifier after `\Q…\E` repeats only its last character.
+            switch item {
+            case .quoted(let characters):
+                items += characters.dropLast()
+                if let last = characters.last { items.append(parseQuantifier(last, start: index - 1)) }
+            case .node(let node):
+                items.append(parseQuantifier(node, start: start))
+            }
         }
         return items.count == 1 ? items[0] : .sequence(items)
     }
@@ -72,7 +108,7 @@ struct PatternParser {
     /// In `(?x)` mode, whitespace and `#` comments are not part of the pattern.
     private mutating func skipExtendedSpace() -> Bool {
         guard let scalar = current else { return false }
-        if scalar.properties.isWhitespace {
+        if Self.patternWhiteSpace.contains(scalar) {
             index += 1
             return true
         }
@@ -83,9 +119,17 @@ struct PatternParser {
         return false
     }
 
+    /// The characters `(?x)` ignores: PCRE2's list, which is not Unicode's White_Space (NBSP is a literal).
+    private static let patternWhiteSpace: Set<Unicode.Scalar> = [
+        " ", "\t", "\n", "\u{0B}", "\u{0C}", "\r", "\u{85}", "\u{200E}", "\u{200F}", "\u{2028}", "\u{2029}",
+    ]
+
     private mutating func parseQuantifier(_ item: PatternNode, start: Int) -> PatternNode {
         var node = item
-        while let scalar = current {
+        while true {
+            // In `(?x)` mode a quantifier may stand apart from its item.
+            while flags.extended, skipExtendedSpace() {}
+            guard let scalar = current else { return node }
             var bounds: (Int, Int?)
             switch scalar {
             case "*": bounds = (0, nil); index += 1
@@ -106,7 +150,6 @@ struct PatternParser {
             }
             node = .quantified(node, min: bounds.0, max: bounds.1, possessive: possessive, range: start..<index)
         }
-        return node
     }
 
     /// `{n}`, `{n,}`, `{n,m}` or `{,m}`; anything else leaves `{` a literal.
@@ -130,13 +173,39 @@ struct PatternParser {
             high = number()
         }
         guard cursor < scalars.count, scalars[cursor] == "}", low != nil || high != nil else { return nil }
+        // PCRE2 before 10.43 reads `{,m}` as literal text.
+        if low == nil { understood = false }
         index = cursor + 1
         return (low ?? 0, comma ? high : low)
     }
 
     // MARK: - Items
 
-    private mutating func parseItem() -> PatternNode? {
+    /// What one item reads as: a node, or the characters of `\Q…\E` (a
+    /// quantifier after it repeats only the last).
+    private enum Item {
+        case node(PatternNode)
+        case quoted([PatternNode])
+    }
+
+    private mutating func parseItem() -> Item? {
+        guard let scalar = current else { return nil }
+        if scalar == "\\", peek(1) == "Q" {
+            index += 2
+            var characters: [PatternNode] = []
+            while let quoted = current, !(quoted == "\\" && peek(1) == "E") {
+                characters.append(atom(index..<(index + 1), literal: Character(quoted)))
+                index += 1
+            }
+            if current != nil { index += 2 }
+            // An empty `\Q\E` leaves a following quantifier to the item before it, which this reader does not do.
+            if characters.isEmpty { understood = false }
+            return characters.isEmpty ? nil : .quoted(characters)
+        }
+        return parseNode().map(Item.node)
+    }
+
+    private mutating func parseNode() -> PatternNode? {
         guard let scalar = current else { return nil }
         let start = index
         switch scalar {
@@ -152,21 +221,28 @@ struct PatternParser {
             return .assertion
         default:
             index += 1
+            // A `{` that is no quantifier is literal text in PCRE2, but whether it is one depends on the version.
+            if scalar == "{" { understood = false }
             return atom(start..<index, literal: scalar == "." ? nil : Character(scalar))
         }
     }
 
     private func atom(_ range: Range<Int>, literal: Character? = nil) -> PatternNode {
+        if isExact {
+            return .atom(PatternAtom(source: "", literal: literal, offset: range.lowerBound, caseless: flags.caseless))
+        }
         var prefix = ""
         if flags.caseless { prefix += "i" }
         if flags.dotAll { prefix += "s" }
         let source = (prefix.isEmpty ? "" : "(?\(prefix))") + "(?:" + text(range) + ")"
-        return .atom(PatternAtom(source: source, literal: literal, offset: range.lowerBound))
+        return .atom(PatternAtom(source: source, literal: literal, offset: range.lowerBound, caseless: flags.caseless))
     }
 
     private mutating func parseGroup() -> PatternNode? {
         index += 1  // (
         if current == "*" {
+            // (*ACCEPT) ends the match early, so what follows it is not required.
+            if peek(1) == "A", peek(2) == "C" { understood = false }
             skipToClosingParenthesis()  // (*VERB) or (*positive_lookahead:…), read as zero-width
             return .assertion
         }
@@ -207,10 +283,21 @@ struct PatternParser {
             index += 1
             skip(past: "'")
             return finishGroup(atomic: false)
+        case "(" where isExact && Array(scalars[(index + 1)...].prefix(7)) == Array("DEFINE)".unicodeScalars):
+            // Groups defined for calls elsewhere; the definition itself matches nothing.
+            index += 8
+            _ = parseAlternation()
+            if current == ")" { index += 1 }
+            return .assertion
         case "(":
             index += 1
+            understood = false
             skipToClosingParenthesis()  // the condition of (?(cond)yes|no)
             return finishGroup(atomic: false)
+        case "C":
+            understood = false  // a callout, whose argument may hold any text
+            skipToClosingParenthesis()
+            return nil
         case "R", "&":
             skipToClosingParenthesis()  // recursion or a subroutine call
             return .backreference
@@ -315,18 +402,15 @@ struct PatternParser {
         guard let letter = current else { return .assertion }
         index += 1
         switch letter {
-        case "Q":
-            var items: [PatternNode] = []
-            while let scalar = current, !(scalar == "\\" && peek(1) == "E") {
-                items.append(atom(index..<(index + 1), literal: Character(scalar)))
-                index += 1
-            }
-            if current != nil { index += 2 }
-            return items.isEmpty ? nil : .sequence(items)
         case "E":
+            understood = false  // a stray \E, like an empty \Q\E, may stand between an item and its quantifier
             return nil
         case "b", "B", "A", "z", "Z", "G", "K":
             return .assertion
+        case "N" where current == "{":
+            understood = false  // \N{U+hh}: one named character
+            skip(past: "}")
+            return atom(start..<index)
         case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "N", "R", "X", "C":
             return atom(start..<index)
         case "p", "P":

@@ -4,7 +4,7 @@
 ///
 ///     let node = PatternParser.parse("(a+)+$")
 ///     // .sequence([.quantified(.group(.quantified(.atom(a), 1, nil)), 1, nil), .assertion])
-indirect enum PatternNode {
+package indirect enum PatternNode {
     /// One character, from the set the atom describes.
     case atom(PatternAtom)
     /// Zero-width: `^`, `$`, `\b`, lookarounds, `\K`, `(*VERB)`.
@@ -21,7 +21,7 @@ indirect enum PatternNode {
     case quantified(PatternNode, min: Int, max: Int?, possessive: Bool, range: Range<Int>)
 
     /// Whether the node can match the empty string.
-    var isNullable: Bool {
+    package var isNullable: Bool {
         switch self {
         case .atom: false
         case .assertion, .backreference: true
@@ -33,7 +33,7 @@ indirect enum PatternNode {
     }
 
     /// Every atom the node may consume, in pattern order.
-    var atoms: [PatternAtom] {
+    package var atoms: [PatternAtom] {
         switch self {
         case .atom(let atom): [atom]
         case .assertion, .backreference: []
@@ -43,7 +43,7 @@ indirect enum PatternNode {
     }
 
     /// The atoms that can end a match of the node.
-    var lastAtoms: [PatternAtom] {
+    package var lastAtoms: [PatternAtom] {
         switch self {
         case .atom(let atom): return [atom]
         case .assertion, .backreference: return []
@@ -60,7 +60,7 @@ indirect enum PatternNode {
     }
 
     /// The atoms that can start a match of the node.
-    var firstAtoms: [PatternAtom] {
+    package var firstAtoms: [PatternAtom] {
         switch self {
         case .atom(let atom): return [atom]
         case .assertion, .backreference: return []

@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "winnow", targets: ["winnow"]),
         .library(name: "PCRE2", targets: ["PCRE2"]),
+        // For the libFuzzer package in Tests/Fuzz, which depends on this one by path and so sees products only.
+        .library(name: "WinnowLibrary", targets: ["WinnowRules", "WinnowEngine", "WinnowOutput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

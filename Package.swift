@@ -9,10 +9,13 @@ let package = Package(
     products: [
         .executable(name: "winnow", targets: ["winnow"]),
         .library(name: "PCRE2", targets: ["PCRE2"]),
+        // For the libFuzzer package in Tests/Fuzz, which depends on this one by path and so sees products only.
+        .library(name: "WinnowLibrary", targets: ["WinnowRules", "WinnowEngine", "WinnowOutput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -48,5 +51,13 @@ let package = Package(
         .testTarget(name: "WinnowOutputTests", dependencies: ["WinnowOutput", "WinnowEngine", "WinnowRules"]),
         .testTarget(name: "WinnowCheckTests", dependencies: ["WinnowCheck", "WinnowBuiltinRules"]),
         .testTarget(name: "WinnowCLITests", dependencies: ["winnow"]),
+        // Property-based: random documents and rule sets, the JSON Lines record reconstructs the input.
+        .testTarget(
+            name: "WinnowPropertyTests",
+            dependencies: [
+                "WinnowOutput", "WinnowEngine", "WinnowRules",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
     ]
 )

@@ -16,7 +16,8 @@ import WinnowRules
 /// `removed` lists, in line order, every non-blank line a rule removed
 /// (with the rule charged for it and that rule's action; `strip` when
 /// stripping left the line empty) and every fragment a strip rule took out
-/// of a kept line (`start`: its byte offset in the line, from 0). Line
+/// of a kept line (`start`: its byte offset in the line, from 0; fragments
+/// that overlap are listed as the printer cut them, each byte once). Line
 /// numbers count from 1. Each `text` is the original text without its line
 /// terminator; when it is not valid UTF-8 a `text_base64` member follows it
 /// with the exact bytes. An `extract` entry also has the `meta` that rule
@@ -74,14 +75,16 @@ public enum DocumentReport {
                         }
                     }
                     json.endObject()
-                } else if hasStrips, let strips = decisions.strips[index] {
-                    for strip in strips.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                } else if hasStrips, decisions.strips[index] != nil {
+                    // The pieces the printer wrote around, not the raw strip ranges: where two strip
+                    // rules' matches overlap, each byte is listed once (charged to the first fragment).
+                    for case .stripped(let range, let rule) in decisions.pieces(of: index, within: line.start..<line.end) {
                         json.beginObject()
                         json.key("line"); json.number(index + 1)
-                        json.key("rule"); json.string(rules[strip.rule].id)
+                        json.key("rule"); json.string(rules[rule].id)
                         json.key("action"); json.string(RuleAction.strip.rawValue)
-                        json.key("start"); json.number(strip.range.lowerBound - line.start)
-                        json.text("text", bytes: UnsafeBufferPointer(rebasing: bytes[strip.range]))
+                        json.key("start"); json.number(range.lowerBound - line.start)
+                        json.text("text", bytes: UnsafeBufferPointer(rebasing: bytes[range]))
                         json.endObject()
                     }
                 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import WinnowEngine
 @testable import WinnowOutput
+import WinnowRules
 
 @Suite struct JSONDocumentPrinterTests {
     @Test func writesOneRecordWithTextMetaCountsAndRemovedParts() throws {
@@ -28,6 +29,36 @@ import Testing
         #expect(object["text"] as? String == "na\u{FFFD}ve\n")
         #expect(Data(base64Encoded: try #require(object["text_base64"] as? String)).map([UInt8].init)
                 == Array(bytes[14...]))
+    }
+
+    /// Found by the property test (WinnowPropertyTests): two strip rules whose matches overlap
+    /// were both listed whole, so the shared space was reported twice and the record no longer
+    /// added up to the line.
+    @Test func overlappingStripsAreListedOnceEach() throws {
+        let rules = try RuleSet.load([
+            RuleSource(displayPath: "a.yml", relativePath: "a.yml", text: """
+                description: Spaces.
+                rules:
+                  - id: spaces
+                    description: Every run of spaces.
+                    action: strip
+                    regex: '\\s+'
+                """),
+            RuleSource(displayPath: "b.yml", relativePath: "b.yml", text: """
+                description: Leading words.
+                rules:
+                  - id: lead
+                    description: The first two words.
+                    action: strip
+                    regex: '^\\p{Lu}\\p{L}+ \\p{L}+'
+                """),
+        ])
+        let filter = Filter(RuleProgram(ruleSet: rules))
+        let document = Document(bytes: Array("Tuesday the the\n".utf8), name: "x")
+        let out = OutputStream()
+        JSONDocumentPrinter().write(document, filter.apply(to: document), to: out)
+        #expect(out.text.contains(#""text":"the\n""#))
+        #expect(out.text.contains(#""removed":[{"line":1,"rule":"b/lead","action":"strip","start":0,"text":"Tuesday the"},{"line":1,"rule":"a/spaces","action":"strip","start":11,"text":" "}]"#))
     }
 
     @Test func metaMapsPluralNamesToArraysAndOthersToTheirFirstValue() {

@@ -29,6 +29,13 @@ struct DocumentSeparators {
         if let separator { write(separator) } else { owed = true }
     }
 
+    /// Writes `raw` unchanged as a document of its own: a record that could not be read.
+    mutating func passThrough(_ raw: [UInt8]) {
+        beforeDocument()
+        out.write(raw)
+        afterDocument(separator: nil, endedWithTerminator: raw.last == 0x0A || raw.isEmpty)
+    }
+
     private mutating func write(_ separator: [UInt8]) {
         // A form-feed separator must be a line of its own.
         if !lastEndedWithTerminator, separator.first == 0x0C { out.write(byte: 0x0A) }

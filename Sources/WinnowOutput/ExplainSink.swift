@@ -20,9 +20,6 @@ public final class ExplainSink: DocumentSink {
     }
 
     public func unreadable(_ error: RecordError, raw: [UInt8], policy: RecordErrorPolicy) {
-        guard policy == .pass else { return }
-        separators.beforeDocument()
-        out.write(raw)
-        separators.afterDocument(separator: nil, endedWithTerminator: raw.last == 0x0A || raw.isEmpty)
+        if policy == .pass { separators.passThrough(raw) }
     }
 }

@@ -22,8 +22,9 @@ extension Decisions {
         var position = bounds.lowerBound
         for strip in strips.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let end = min(strip.range.upperBound, bounds.upperBound)
-            guard end > position else { continue }
             let start = max(strip.range.lowerBound, position)
+            // A fragment wholly outside the bounds (a raw-subject strip in the trailing spaces) has no piece here.
+            guard end > start else { continue }
             if start > position { pieces.append(.kept(position..<start)) }
             pieces.append(.stripped(start..<end, rule: strip.rule))
             position = end

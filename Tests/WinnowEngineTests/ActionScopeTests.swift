@@ -1,5 +1,5 @@
 import Testing
-import WinnowEngine
+@testable import WinnowEngine
 import WinnowRules
 
 /// Every action in every scope: what a rule removes, keeps, strips and records.
@@ -175,5 +175,24 @@ import WinnowRules
             """).run("")
         #expect(run.decisions.lineCount == 0)
         #expect(run.kept.isEmpty)
+    }
+}
+
+/// A strip fragment outside the trimmed subject (a raw-subject rule matching trailing spaces) must not break the walk.
+@Suite struct StripOutsideSubjectTests {
+    @Test func piecesSkipAFragmentBeyondTheBounds() {
+        let pieces = Decisions.pieces(of: [Decisions.Strip(range: 8..<10, rule: 0)], within: 0..<5)
+        #expect(pieces == [.kept(0..<5)])
+        let inside = Decisions.pieces(of: [Decisions.Strip(range: 1..<3, rule: 0), Decisions.Strip(range: 7..<9, rule: 1)],
+                                      within: 0..<5)
+        #expect(inside == [.kept(0..<1), .stripped(1..<3, rule: 0), .kept(3..<5)])
+    }
+
+    @Test func aRawStripOfTrailingSpacesKeepsTheLine() throws {
+        let run = try Fixture(defaults: "action: strip", rules: """
+              - {id: tail, description: d, subject: raw, regex: ' +$', examples: {drop: ['x ']}}
+
+            """).run("Text stays.   \n")
+        #expect(run.kept == ["Text stays.   "] || run.kept == ["Text stays."])
     }
 }

@@ -38,6 +38,21 @@ public struct Decisions: Sendable {
         public var message: String
     }
 
+    /// A rule that used up its `RuleBudget` on this document and was
+    /// suspended for the rest of it: from `line` on it matched nothing.
+    public struct Suspension: Sendable, Hashable {
+        public enum Reason: Sendable, Hashable {
+            /// PCRE2 stopped the rule at a resource limit on this many lines.
+            case limitHits(Int)
+            /// The rule ran this long on the document.
+            case time(nanoseconds: UInt64)
+        }
+        public var rule: Int
+        /// The line the rule had reached when it was suspended.
+        public var line: Int
+        public var reason: Reason
+    }
+
     /// Where a cut rule fired: every unprotected line from `line` on is gone,
     /// whichever rule a line is charged to.
     public struct Cut: Sendable, Hashable {
@@ -56,6 +71,7 @@ public struct Decisions: Sendable {
     /// The site packs that applied to this document.
     public internal(set) var sites: [String] = []
     public internal(set) var limitHits: [LimitHit] = []
+    public internal(set) var suspensions: [Suspension] = []
 
     init(rules: [Rule], lineCount: Int) {
         self.rules = rules

@@ -9,29 +9,39 @@ struct DocumentPass {
     var features: LineFeatures
     let scratch: Scratch
     let prefilter: Prefilter
+    let budget: RuleBudget
+    /// The time each rule may take on this document (`budget` applied to its size).
+    let allowance: UInt64
 
     @inline(__always)
     private func subject(of line: Int, _ kind: Rule.Subject) -> Range<Int> {
         kind == .trimmed ? document.lines[line].subject : document.lines[line].content
     }
 
-    /// - Parameter index: the rule's index in the program, for the prefilter.
-    mutating func evaluate(_ rule: Rule, index: Int, decisions: Decisions) -> Hits {
+    /// - Parameters:
+    ///   - index: the rule's index in the program, for the prefilter.
+    ///   - started: when the rule started on this document, for its time budget.
+    mutating func evaluate(_ rule: Rule, index: Int, decisions: Decisions, started: UInt64) -> Hits {
         if rule.conditions.readsRegions { features.updateRegions(decisions) }
         let view = LineView(document: document, buffer: buffer, features: features, decisions: decisions,
                             subject: rule.subject, scratch: scratch)
         scratch.conditionLimitHits.removeAll(keepingCapacity: true)
+        var meter = BudgetMeter(budget: budget, started: started, allowance: allowance, scratch: scratch)
         var hits: Hits
         switch rule.scope {
         case .line:
-            hits = evaluateLines(rule, index: index, view: view)
+            hits = evaluateLines(rule, index: index, view: view, meter: &meter)
         case .block:
             hits = Hits()
-            for block in document.blocks { evaluateJoined(rule, lines: block, view: view, into: &hits) }
+            for block in document.blocks {
+                evaluateJoined(rule, lines: block, view: view, into: &hits)
+                if meter.isSpent(hits, at: block.lowerBound, clock: true) { break }
+            }
         case .document:
             hits = Hits()
             evaluateJoined(rule, lines: 0..<document.lines.count, view: view, into: &hits)
         }
+        hits.suspension = meter.suspension
         hits.limitHits += scratch.conditionLimitHits
         return hits
     }
@@ -42,7 +52,7 @@ struct DocumentPass {
         return true
     }
 
-    private func evaluateLines(_ rule: Rule, index: Int, view: LineView) -> Hits {
+    private func evaluateLines(_ rule: Rule, index: Int, view: LineView, meter: inout BudgetMeter) -> Hits {
         var hits = Hits()
         let conditions = rule.conditions
         let lines = document.lines
@@ -78,7 +88,9 @@ struct DocumentPass {
             // Only the lines holding one of the rule's literals can match: the others need no visit.
             for line in candidates {
                 let i = Int(line)
-                if Hits.isOpen(i, for: rule.action, decisions: view.decisions), matches(i) { hits.lines.append(i) }
+                guard Hits.isOpen(i, for: rule.action, decisions: view.decisions) else { continue }
+                if matches(i) { hits.lines.append(i) }
+                if meter.isSpent(hits, at: i) { break }
             }
             return hits
         }
@@ -88,7 +100,8 @@ struct DocumentPass {
             // Lines already decided can be skipped, except that a run counts them all.
             if run == 0, !Hits.isOpen(i, for: rule.action, decisions: view.decisions) { continue }
             // A line without the rule's literals cannot match: as if the regex had run and failed.
-            let matched = prefilter.mayMatch(rule: index, line: i, marks: marks) && matches(i)
+            let ran = prefilter.mayMatch(rule: index, line: i, marks: marks)
+            let matched = ran && matches(i)
             if run == 0 {
                 if matched { hits.lines.append(i) }
             } else if matched {
@@ -99,6 +112,7 @@ struct DocumentPass {
                 pending.removeAll()
                 runLength = 0
             }
+            if ran, meter.isSpent(hits, at: i) { break }
         }
         if run > 0 {
             if runLength >= run { hits.lines += pending }

@@ -6,6 +6,8 @@ struct Hits {
     var fragments: [(line: Int, range: Range<Int>)] = []
     var fields: [(name: String, value: [UInt8], line: Int)] = []
     var limitHits: [(line: Int, message: String)] = []
+    /// Set when the rule used up its budget and stopped early.
+    var suspension: (line: Int, reason: Decisions.Suspension.Reason)?
 
     /// Applies the hits of rule `index` as its action says: the one place
     /// where actions differ in what they do to the decisions.
@@ -42,6 +44,9 @@ struct Hits {
         }
         for hit in limitHits {
             decisions.limitHits.append(.init(rule: index, line: hit.line, message: hit.message))
+        }
+        if let suspension {
+            decisions.suspensions.append(.init(rule: index, line: suspension.line, reason: suspension.reason))
         }
     }
 

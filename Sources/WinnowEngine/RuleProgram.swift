@@ -1,10 +1,6 @@
 import PCRE2
 import WinnowRules
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// A rule set compiled for filtering: the rules, the order they apply in,
 /// the site packs and settings. It is immutable, so many threads may share
 /// one; each brings its own `Scratch`.
@@ -20,6 +16,8 @@ public struct RuleProgram: Sendable {
     /// The rules, in load order; `Decisions` refer to them by index.
     public let rules: [Rule]
     public let settings: DocumentSettings
+    /// What one rule may cost on one document before it is suspended for the rest of it.
+    public let budget: RuleBudget
     private let packs: [SitePack]
     private let forcedSites: Set<String>
     /// Rule indexes by phase, in the order they apply.
@@ -33,10 +31,12 @@ public struct RuleProgram: Sendable {
     ///   - sites: site packs to apply to every document, whatever it shows.
     ///   - prefilter: false to run every line-scope rule's regex on every open
     ///     line, as a reference the prefiltered engine must agree with.
-    public init(ruleSet: RuleSet, sites: [String] = [], prefilter: Bool = true) {
+    ///   - budget: the rule budget to use instead of the rule files' settings.
+    public init(ruleSet: RuleSet, sites: [String] = [], prefilter: Bool = true, budget: RuleBudget? = nil) {
         rules = ruleSet.rules
         self.prefilter = Prefilter(rules: ruleSet.rules, enabled: prefilter)
         settings = ruleSet.settings
+        self.budget = budget ?? ruleSet.settings.budget
         packs = ruleSet.sitePacks
         forcedSites = Set(sites.map { $0.lowercased() })
         let all = rules
@@ -93,25 +93,20 @@ public struct RuleProgram: Sendable {
         document.bytes.withUnsafeBufferPointer { buffer in
             prefilter.markLines(of: document, in: buffer, into: scratch)
             var pass = DocumentPass(document: document, buffer: buffer, features: features, scratch: scratch,
-                                    prefilter: prefilter)
+                                    prefilter: prefilter, budget: budget,
+                                    allowance: budget.nanoseconds(forDocumentOf: document.bytes.count))
             for members in order {
                 for index in members {
                     let rule = rules[index]
                     if let site = rule.site, !sites.contains(site) { continue }
-                    let started = scratch.measuresRules ? RuleProgram.now() : 0
-                    let hits = pass.evaluate(rule, index: index, decisions: decisions)
+                    let started = MonotonicClock.now()
+                    let hits = pass.evaluate(rule, index: index, decisions: decisions, started: started)
                     hits.apply(rule: index, of: rule, document: document, to: &decisions)
-                    if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= RuleProgram.now() &- started }
+                    if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= MonotonicClock.now() &- started }
                 }
                 decisions.applyCut(lineCount: document.lines.count)
             }
         }
         return decisions
-    }
-
-    private static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
     }
 }

@@ -1,4 +1,5 @@
-/// Document-wide thresholds that define the line features conditions read.
+/// Document-wide thresholds: the ones that define the line features
+/// conditions read, and each rule's `RuleBudget`.
 ///
 /// Set in a rule file under `settings:`; two files may not set the same key
 /// to different values.
@@ -21,6 +22,8 @@ public struct DocumentSettings: Sendable, Hashable {
     /// What a line of code or data (a digit first, or brackets, `;`, `=`…)
     /// costs the body: listings and tables sit inside articles, menus don't.
     public var symbolLinePenalty = 1
+    /// What one rule may cost on one document before it is suspended for the rest of it.
+    public var budget = RuleBudget()
 
     public init() {}
 
@@ -32,5 +35,8 @@ public struct DocumentSettings: Sendable, Hashable {
         "line-penalty": \.linePenalty,
         "short-line-penalty": \.shortLinePenalty,
         "symbol-line-penalty": \.symbolLinePenalty,
+        "rule-limit-hits": \.budget.limitHits,
+        "rule-time-ms": \.budget.milliseconds,
+        "rule-time-ms-per-mb": \.budget.millisecondsPerMB,
     ]
 }

@@ -51,6 +51,9 @@ struct FilterCommand: ParsableCommand {
 
     @OptionGroup(title: "Rules") var ruleOptions: RuleOptions
 
+    @OptionGroup(title: "Rule budget (a rule over it is suspended for the rest of the document; see rules/README.md)")
+    var budgetOptions: BudgetOptions
+
     @Flag(name: .customLong("strict-rules"), help: "Refuse to run when a regex in a --rules file reads as prone to runaway backtracking (without it, a warning).")
     var strictRules = false
 
@@ -91,7 +94,8 @@ struct FilterCommand: ParsableCommand {
             StandardError.write(Self.terminalHint)
             throw ExitCode(2)
         }
-        let program = RuleProgram(ruleSet: ruleSet, sites: packs)
+        let program = RuleProgram(ruleSet: ruleSet, sites: packs,
+                                  budget: budgetOptions.budget(over: ruleSet.settings.budget))
         let out = OutputStream(fileDescriptor: 1)
         let paths = files.isEmpty ? ["-"] : files
         let source: DocumentSource = records.isRecords

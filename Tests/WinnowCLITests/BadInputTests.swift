@@ -92,14 +92,38 @@ import Testing
               - {id: evil, description: nested quantifiers, action: drop, regex: '(a+)+$'}
 
             """)
-        // Ten different lines, alone: no built-in rule may take them first.
-        let input = (0..<10).map { String(repeating: "a", count: 40 + $0) + "b\n" }.joined()
+        // Ten documents of one line each: the rule is never suspended, as each is a new document.
+        let input = (0..<10).map { String(repeating: "a", count: 40 + $0) + "b\n" }.joined(separator: "\u{0C}\n")
         let result = try Binary.run(["--no-default-rules", "--rules", "slow"], stdin: input, in: scratch.url)
         #expect(result.status == 0)
         #expect(result.text == input)
         let lines = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("slow/backtrack.yml:") }
         #expect(lines.count == 4, "three warnings and a summary, after the load-time warning: \(result.stderr)")
         #expect(lines.last == "winnow: warning: rule backtrack/evil hit a PCRE2 limit on 10 lines in all")
+    }
+
+    @Test func aRunawayRuleIsSuspendedForTheRestOfTheDocument() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("slow/backtrack.yml", """
+            description: a rule with catastrophic backtracking
+            rules:
+              - {id: evil, description: nested quantifiers, action: drop, regex: '(a+)+$'}
+
+            """)
+        let input = String(repeating: String(repeating: "a", count: 40) + "!\n", count: 2_000) + "aaaa\n"
+        let result = try Binary.run(["--no-default-rules", "--rules", "slow"], stdin: input, in: scratch.url)
+        #expect(result.status == 0)
+        #expect(result.text == input, "a suspended rule acts on no later line, not even one it would match")
+        let warnings = result.stderr.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("slow/backtrack.yml:") }
+        #expect(warnings.count == 4, "\(result.stderr)")
+        #expect(warnings.last == "winnow: warning: <stdin>:3: rule backtrack/evil is suspended for the rest of the "
+                + "document: it hit a PCRE2 limit on 3 lines; it acts on no later line")
+        let once = try Binary.run(["--no-default-rules", "--rules", "slow", "--rule-limit-hits", "1"],
+                                  stdin: input, in: scratch.url)
+        #expect(once.stderr.split(separator: "\n").filter { $0.contains("stopped:") }.count == 1)
+        let refused = try Binary.run(["--rule-time", "0"], stdin: "", in: scratch.url)
+        #expect(refused.status == 2 && refused.stderr.contains("--rule-time needs a whole number, 1 or more"))
     }
 
     private func indexOf(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {

@@ -100,7 +100,7 @@ public final class SampleRunner {
         var sources: [Int?] = []
         var lastBlock = -1
         for index in document.lines.indices where !document.lines[index].isBlank && decisions.isKept(index) {
-            let block = document.blockOfLine[index]
+            let block = Int(document.blockOfLine[index])
             if !sources.isEmpty, block != lastBlock { sources.append(nil) }
             sources.append(index)
             lastBlock = block

@@ -13,7 +13,7 @@ public struct Document: Sendable {
     /// Line index ranges of the blocks, in order.
     public private(set) var blocks: [Range<Int>] = []
     /// For each line, the index of its block in `blocks`, or -1 for a blank line.
-    public private(set) var blockOfLine: [Int] = []
+    public private(set) var blockOfLine: [Int32] = []
     /// A name for messages: the file path, or `<stdin>#N`.
     public var name: String
     /// The host of the page's URL, when known (JSON Lines input); selects site packs.
@@ -33,12 +33,13 @@ public struct Document: Sendable {
 
     private mutating func scan() {
         var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var start = 0
             // Old Mac files end lines with a lone CR: with no LF at all, CR is the line terminator.
             let terminator: Int32 = Document.endsLinesWithCR(buffer) ? 0x0D : 0x0A
+            // Counted first, so the line table is allocated once at its size.
+            lines.reserveCapacity(Document.count(UInt8(terminator), in: buffer) + 1)
             while start < count {
                 var newline = start
                 if let base = buffer.baseAddress,
@@ -58,19 +59,30 @@ public struct Document: Sendable {
         self.lines = lines
 
         var blocks: [Range<Int>] = []
-        var blockOfLine = [Int](repeating: -1, count: lines.count)
+        var blockOfLine = [Int32](repeating: -1, count: lines.count)
         var open: Int?
         for index in lines.indices {
             if lines[index].isBlank {
                 if let first = open { blocks.append(first..<index); open = nil }
             } else {
                 if open == nil { open = index }
-                blockOfLine[index] = blocks.count
+                blockOfLine[index] = Int32(blocks.count)
             }
         }
         if let first = open { blocks.append(first..<lines.count) }
         self.blocks = blocks
         self.blockOfLine = blockOfLine
+    }
+
+    /// How many times `byte` occurs in `buffer`.
+    private static func count(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var found = 0, at = 0
+        while at < buffer.count, let hit = memchr(base + at, Int32(byte), buffer.count - at) {
+            found += 1
+            at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return found
     }
 
     /// Whether the text has CRs and no LF: its lines end with a lone CR.

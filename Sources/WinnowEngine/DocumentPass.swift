@@ -95,12 +95,18 @@ struct DocumentPass {
             return hits
         }
 
-        let marks = scratch.lineMarks
+        // A run rule visits every line; its candidates are walked alongside.
+        let candidates = prefilter.candidateLines(rule: index, in: scratch)
+        var nextCandidate = 0
         for i in lines.indices where !lines[i].isBlank {
             // Lines already decided can be skipped, except that a run counts them all.
             if run == 0, !Hits.isOpen(i, for: rule.action, decisions: view.decisions) { continue }
             // A line without the rule's literals cannot match: as if the regex had run and failed.
-            let ran = prefilter.mayMatch(rule: index, line: i, marks: marks)
+            var ran = true
+            if let candidates {
+                while nextCandidate < candidates.count, candidates[nextCandidate] < i { nextCandidate += 1 }
+                ran = nextCandidate < candidates.count && candidates[nextCandidate] == i
+            }
             let matched = ran && matches(i)
             if run == 0 {
                 if matched { hits.lines.append(i) }
@@ -149,7 +155,7 @@ struct DocumentPass {
         let joined = scratch.joined
         let matches: [Captures]
         do {
-            matches = try joined.bytes.withUnsafeBufferPointer { (subject) throws(PCRE2Error) -> [Captures] in
+            matches = try joined.withText(in: buffer) { (subject) throws(PCRE2Error) -> [Captures] in
                 try rule.regex.allCaptures(in: subject, with: scratch.matchData)
             }
         } catch {
@@ -164,7 +170,7 @@ struct DocumentPass {
             if rule.action == .extract {
                 for (name, group) in rule.regex.namedGroups {
                     guard let value = captures[group], !value.isEmpty else { continue }
-                    hits.fields.append((name, Array(joined.bytes[value]), joined.line(at: value.lowerBound)))
+                    hits.fields.append((name, joined.bytes(value, in: buffer), joined.line(at: value.lowerBound)))
                 }
             }
             for line in first...last where !document.lines[line].isBlank {
@@ -173,7 +179,7 @@ struct DocumentPass {
                       admits(rule.conditions.costly, line: line, view: view)
                 else { continue }
                 if rule.action == .strip {
-                    if let range = joined.documentRange(of: match, onLine: line) { hits.fragments.append((line, range)) }
+                    if let range = joined.documentRange(of: match, onLine: line, in: document) { hits.fragments.append((line, range)) }
                 } else if taken.insert(line).inserted {
                     hits.lines.append(line)
                 }

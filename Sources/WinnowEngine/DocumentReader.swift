@@ -45,25 +45,44 @@ public final class DocumentReader {
     public func next() throws(ReadError) -> RawDocument? {
         while true {
             if let (start, end) = findSeparator() {
-                let document = Array(buffer[head..<start])
                 let separatorBytes = Array(buffer[start..<end])
-                head = end
-                searched = end
                 count += 1
-                return RawDocument(bytes: document, separator: separatorBytes, index: count)
+                return RawDocument(bytes: handOut(upTo: start, resumingAt: end), separator: separatorBytes, index: count)
             }
             if atEOF {
                 // With no separator the input is exactly one document, even when empty (an empty file).
                 guard head < buffer.count || (separator == .none && count == 0) else { return nil }
-                let document = Array(buffer[head...])
-                buffer.removeAll(keepingCapacity: true)
-                head = 0
-                searched = 0
                 count += 1
-                return RawDocument(bytes: document, separator: [], index: count)
+                return RawDocument(bytes: handOut(upTo: buffer.count, resumingAt: buffer.count), separator: [],
+                                   index: count)
             }
             try fill()
         }
+    }
+
+    /// Hands out `buffer[head..<start]` and goes on from `end`. A big document
+    /// that starts the buffer takes the buffer's storage with it instead of a
+    /// copy, so reading one never holds it twice.
+    private func handOut(upTo start: Int, resumingAt end: Int) -> [UInt8] {
+        let document: [UInt8]
+        if head == 0, start >= chunkSize {
+            let rest = Array(buffer[end...])
+            buffer.removeSubrange(start...)
+            document = buffer
+            buffer = rest
+            head = 0
+        } else {
+            document = Array(buffer[head..<start])
+            head = end
+        }
+        searched = head
+        if head == buffer.count {
+            // Nothing is left: start afresh, and let a giant document's storage go.
+            buffer.removeAll(keepingCapacity: buffer.capacity <= 4 * chunkSize)
+            head = 0
+            searched = 0
+        }
+        return document
     }
 
     private func fill() throws(ReadError) {
@@ -74,6 +93,8 @@ public final class DocumentReader {
             head = 0
         }
         let old = buffer.count
+        // Grow by a quarter rather than doubling: a document taking this storage wastes little of it.
+        if buffer.capacity < old + chunkSize { buffer.reserveCapacity(old + max(chunkSize, old / 4)) }
         buffer.append(contentsOf: repeatElement(0, count: chunkSize))
         var got = 0
         while true {

@@ -21,7 +21,7 @@ struct Hits {
             if let line = lines.first { decisions.proposeCut(at: line, by: index) }
         case .dropBlock:
             for line in lines {
-                let block = document.blockOfLine[line]
+                let block = Int(document.blockOfLine[line])
                 guard block >= 0 else { continue }
                 for member in document.blocks[block] { decisions.drop(member, by: index) }
             }

@@ -2,42 +2,77 @@ import WinnowRules
 
 /// The text a block- or document-scope regex sees: the lines' subjects
 /// joined by `\n`, with a map back to the document's lines and bytes.
+/// A single line is its own subject, so it is read in place, not copied.
 struct JoinedSubject {
-    private(set) var bytes: [UInt8] = []
-    /// For each joined line: its offset in `bytes`, its document line, and where its subject starts in the document.
-    private var starts: [(offset: Int, line: Int, documentStart: Int, length: Int)] = []
+    private var bytes: [UInt8] = []
+    /// The one line's subject in the document's bytes, when a single line is joined.
+    private var single: Range<Int>?
+    private var firstLine = 0
+    private var kind = Rule.Subject.trimmed
+    /// For each joined line, where it starts in the joined text.
+    private var offsets: [Int] = []
 
     mutating func build(lines: Range<Int>, document: Document, buffer: UnsafeBufferPointer<UInt8>,
                         kind: Rule.Subject) {
         bytes.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        firstLine = lines.lowerBound
+        self.kind = kind
+        if lines.count == 1 {
+            single = Self.range(of: document.lines[lines.lowerBound], kind)
+            offsets.append(0)
+            return
+        }
+        single = nil
         for index in lines {
-            let line = document.lines[index]
-            let range = kind == .trimmed ? line.subject : line.content
+            let range = Self.range(of: document.lines[index], kind)
             if index > lines.lowerBound { bytes.append(0x0A) }
-            starts.append((bytes.count, index, range.lowerBound, range.count))
+            offsets.append(bytes.count)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
         }
+    }
+
+    /// Calls `body` with the joined text.
+    func withText<R, E: Error>(in buffer: UnsafeBufferPointer<UInt8>,
+                               _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+        if let single { return try body(UnsafeBufferPointer(rebasing: buffer[single])) }
+        return try bytes.withUnsafeBufferPointer { (text) throws(E) -> R in try body(text) }
+    }
+
+    /// A copy of `range` of the joined text.
+    func bytes(_ range: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        withText(in: buffer) { Array($0[range]) }
     }
 
     /// The document line that holds byte `offset` of the joined text (a
     /// joining `\n` belongs to the line before it).
     func line(at offset: Int) -> Int {
-        var low = 0, high = starts.count - 1
+        var low = 0, high = offsets.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if starts[mid].offset <= offset { low = mid } else { high = mid - 1 }
+            if offsets[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return starts[low].line
+        return firstLine + low
     }
 
     /// The part of `match` that falls on document line `line`, in document bytes.
-    func documentRange(of match: Range<Int>, onLine line: Int) -> Range<Int>? {
+    func documentRange(of match: Range<Int>, onLine line: Int, in document: Document) -> Range<Int>? {
         // The joined lines are consecutive document lines, so the entry is found by subtraction.
-        guard let first = starts.first?.line, line - first >= 0, line - first < starts.count else { return nil }
-        let entry = starts[line - first]
-        let low = max(match.lowerBound, entry.offset), high = min(match.upperBound, entry.offset + entry.length)
+        guard line - firstLine >= 0, line - firstLine < offsets.count else { return nil }
+        let offset = offsets[line - firstLine]
+        let range = Self.range(of: document.lines[line], kind)
+        let low = max(match.lowerBound, offset), high = min(match.upperBound, offset + range.count)
         guard low < high else { return nil }
-        return (entry.documentStart + low - entry.offset)..<(entry.documentStart + high - entry.offset)
+        return (range.lowerBound + low - offset)..<(range.lowerBound + high - offset)
+    }
+
+    /// Lets storage a giant document needed go, keeping what ordinary ones reuse.
+    mutating func release(above bytes: Int) {
+        if self.bytes.capacity > bytes { self.bytes = [] }
+        if offsets.capacity * MemoryLayout<Int>.stride > bytes { offsets = [] }
+    }
+
+    private static func range(of line: Line, _ kind: Rule.Subject) -> Range<Int> {
+        kind == .trimmed ? line.subject : line.content
     }
 }

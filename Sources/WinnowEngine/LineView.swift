@@ -20,7 +20,7 @@ struct LineView: LineContext {
     func ordinal(_ line: Int) -> Int { Int(features.ordinal[line]) }
     func ordinalFromEnd(_ line: Int) -> Int { features.ordinalFromEnd(line) }
     func blockSize(_ line: Int) -> Int {
-        let block = document.blockOfLine[line]
+        let block = Int(document.blockOfLine[line])
         return block >= 0 ? document.blocks[block].count : 0
     }
     func repeats(_ line: Int) -> Int { features.repeats.isEmpty ? 0 : Int(features.repeats[line]) }

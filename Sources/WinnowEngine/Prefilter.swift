@@ -7,7 +7,6 @@ import WinnowRules
 ///
 ///     let prefilter = Prefilter(rules: ruleSet.rules)
 ///     prefilter.markLines(of: document, in: buffer, into: scratch)
-///     if prefilter.mayMatch(rule: 3, line: 7, marks: scratch.lineMarks) { /* run the regex */ }
 ///     for line in prefilter.candidateLines(rule: 3, in: scratch) ?? [] { /* run the regex */ }
 ///
 /// One `LiteralMatcher` pass over each line finds the literals of every rule
@@ -49,19 +48,19 @@ struct Prefilter: Sendable {
     /// Whether any rule is filtered.
     var isActive: Bool { matcher != nil }
 
-    /// Finds the rules each non-blank line may match: `scratch.lineMarks`,
-    /// `wordCount` words per line, and by rule slot the lines, in order (`scratch.linesBySlot`).
+    /// Finds, by rule slot, the non-blank lines each rule may match, in
+    /// order (`scratch.linesBySlot`): memory in proportion to the candidates,
+    /// not to lines times rules.
     func markLines(of document: Document, in buffer: UnsafeBufferPointer<UInt8>, into scratch: Scratch) {
         guard let matcher else { return }
-        scratch.lineMarks.removeAll(keepingCapacity: true)
-        scratch.lineMarks.append(contentsOf: repeatElement(0, count: document.lines.count * wordCount))
+        if scratch.lineMarks.count != wordCount { scratch.lineMarks = Array(repeating: 0, count: wordCount) }
         if scratch.linesBySlot.count != lookalikeSlot { scratch.linesBySlot = Array(repeating: [], count: lookalikeSlot) }
         for slot in 0..<lookalikeSlot { scratch.linesBySlot[slot].removeAll(keepingCapacity: true) }
         let lookalikeWord = lookalikeSlot >> 6, lookalikeBit: UInt64 = 1 << UInt64(lookalikeSlot & 63)
-        scratch.lineMarks.withUnsafeMutableBufferPointer { all in
-            guard let base = all.baseAddress else { return }
+        scratch.lineMarks.withUnsafeMutableBufferPointer { marks in
+            guard let lineMarks = marks.baseAddress else { return }
             for (index, line) in document.lines.enumerated() where !line.isBlank {
-                let lineMarks = base + index * wordCount
+                for word in 0..<wordCount { lineMarks[word] = 0 }
                 matcher.scan(UnsafeBufferPointer(rebasing: buffer[line.content]), marking: lineMarks)
                 if lineMarks[lookalikeWord] & lookalikeBit != 0 {
                     for word in 0..<wordCount { lineMarks[word] = ~0 }
@@ -85,12 +84,10 @@ struct Prefilter: Sendable {
         return slot < 0 ? nil : scratch.linesBySlot[slot]
     }
 
-    /// Whether rule `rule` may match line `line`, by the marks `markLines` made.
-    @inline(__always)
-    func mayMatch(rule: Int, line: Int, marks: [UInt64]) -> Bool {
-        let slot = slotOfRule[rule]
-        if slot < 0 { return true }
-        return marks[line * wordCount + (slot >> 6)] & (1 << UInt64(slot & 63)) != 0
+    /// Lets the candidate lists of a giant document go.
+    func release(in scratch: Scratch, above bytes: Int) {
+        let held = scratch.linesBySlot.reduce(0) { $0 + $1.capacity } * MemoryLayout<Int32>.stride
+        if held > bytes { scratch.linesBySlot = Array(repeating: [], count: lookalikeSlot) }
     }
 
     /// Whether rule `rule` is filtered at all.

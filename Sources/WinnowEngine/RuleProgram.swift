@@ -107,6 +107,8 @@ public struct RuleProgram: Sendable {
                 decisions.applyCut(lineCount: document.lines.count)
             }
         }
+        scratch.joined.release(above: Scratch.retainedBytes)
+        prefilter.release(in: scratch, above: Scratch.retainedBytes)
         return decisions
     }
 }

@@ -2,7 +2,7 @@ import PCRE2
 
 /// The mutable memory one thread needs to filter documents: PCRE2 match
 /// data, the buffer block-scope rules match against, the prefilter's
-/// marks for the current document's lines, and the per-rule
+/// candidate lines for the current document, and the per-rule
 /// timings `--stats` reports. A `RuleProgram` is shared; a scratch is not.
 ///
 ///     let program = RuleProgram(ruleSet: rules)
@@ -11,7 +11,7 @@ import PCRE2
 public final class Scratch {
     let matchData: MatchData
     var joined = JoinedSubject()
-    /// The current document's `Prefilter` marks: which rules may match each line.
+    /// The `Prefilter` marks of the line being scanned: which rules may match it.
     var lineMarks: [UInt64] = []
     /// The same marks by rule: for each prefilter slot, the lines it may match, in order.
     var linesBySlot: [[Int32]] = []
@@ -21,6 +21,9 @@ public final class Scratch {
     public var measuresRules = false
     /// Time spent in each rule so far, by rule index, when `measuresRules` is on.
     public internal(set) var ruleNanoseconds: [UInt64]
+
+    /// Storage a buffer keeps from one document to the next; a giant document's is let go.
+    static let retainedBytes = 1 << 22
 
     public init(program: RuleProgram, limits: MatchLimits = .default) {
         matchData = MatchData(limits: limits)

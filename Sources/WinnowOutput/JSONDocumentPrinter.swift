@@ -18,7 +18,6 @@ import WinnowEngine
 /// ("The document record"); keep the two in step.
 public final class JSONDocumentPrinter {
     private var json = JSONWriter(capacity: 1 << 16)
-    private var clean = ByteBuffer(capacity: 1 << 16)
 
     public init() {}
 
@@ -27,13 +26,29 @@ public final class JSONDocumentPrinter {
     /// - Returns: always true: a record ends with a newline.
     @discardableResult
     public func write(_ document: Document, _ decisions: Decisions, to out: OutputStream) -> Bool {
-        clean.reset()
-        let written = TextPrinter().write(document, decisions, into: &clean)
         json.reset()
         json.beginObject()
         json.key("type"); json.string("document")
         json.key("name"); json.string(document.name)
-        json.text("text", bytes: clean.bytes)
+        json.key("text")
+        out.write(json.bytes)
+        // The text goes straight to `out`, so a giant document is not held a second time as JSON.
+        out.write(byte: UInt8(ascii: "\""))
+        var text = JSONTextSink(out: out)
+        let written = TextPrinter().write(document, decisions, into: &text)
+        text.finish()
+        out.write(byte: UInt8(ascii: "\""))
+        json.reset(afterValue: true)
+        if !text.isValidUTF8 {
+            json.key("text_base64")
+            out.write(json.bytes)
+            out.write(byte: UInt8(ascii: "\""))
+            var base64 = Base64Sink(out: out)
+            TextPrinter().write(document, decisions, into: &base64)
+            base64.finish()
+            out.write(byte: UInt8(ascii: "\""))
+            json.reset(afterValue: true)
+        }
         DocumentReport.writeMembers(document, decisions, output: written, into: &json)
         json.endObject()
         out.write(json.bytes)

@@ -140,9 +140,20 @@ public struct JSONWriter: Sendable {
 
     /// Appends `"…"`, copying runs of bytes that need no escape in one go.
     private mutating func appendString(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        var valid = true
         bytes.reserveCapacity(bytes.count + p.count + 2)
         bytes.append(UInt8(ascii: "\""))
+        let valid = appendEscaped(p)
+        bytes.append(UInt8(ascii: "\""))
+        return valid
+    }
+
+    /// Appends the inside of a JSON string for `p`: escapes, and U+FFFD for
+    /// each invalid UTF-8 sequence. Lets a string be written piece by piece
+    /// (`JSONTextSink`), so long as no piece splits a UTF-8 sequence.
+    ///
+    /// - Returns: whether `p` was valid UTF-8.
+    public mutating func appendEscaped(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var valid = true
         var run = 0
         var i = 0
         let n = p.count
@@ -176,7 +187,6 @@ public struct JSONWriter: Sendable {
             run = i
         }
         if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<n])) }
-        bytes.append(UInt8(ascii: "\""))
         return valid
     }
 }

@@ -39,12 +39,22 @@ public final class OutputStream {
 
     @inline(__always)
     public func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // A piece as big as the buffer goes straight out, so a giant line is never copied whole.
+        if bytes.count >= capacity {
+            flush()
+            send(UnsafeRawBufferPointer(bytes))
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { flush() }
     }
 
     @inline(__always)
     public func write(_ bytes: ArraySlice<UInt8>) {
+        if bytes.count >= capacity {
+            bytes.withUnsafeBufferPointer { write($0) }
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= capacity { flush() }
     }
@@ -65,22 +75,25 @@ public final class OutputStream {
     public func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard failure == nil else { return }
+        buffer.withUnsafeBytes { send($0) }
+    }
+
+    /// Writes `raw` to the descriptor (or `collected`), all of it unless a write fails.
+    private func send(_ raw: UnsafeRawBufferPointer) {
+        guard failure == nil, raw.count > 0 else { return }
         guard let descriptor else {
-            collected += buffer
+            collected.append(contentsOf: raw)
             return
         }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
+        var offset = 0
+        while offset < raw.count {
+            let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
             }
+            offset += written
         }
     }
 }

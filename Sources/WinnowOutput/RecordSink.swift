@@ -17,10 +17,8 @@ public final class RecordSink: DocumentSink {
     private let out: OutputStream
     private let options: RecordOptions
     private let reportName: [UInt8]?
-    private var textJSON = JSONWriter(capacity: 1 << 16)
     private var base64JSON = JSONWriter(capacity: 0)
     private var reportJSON = JSONWriter(capacity: 1 << 14)
-    private var clean = ByteBuffer(capacity: 1 << 16)
 
     public init(out: OutputStream, options: RecordOptions) {
         self.out = out
@@ -47,21 +45,35 @@ public final class RecordSink: DocumentSink {
         // One writer per piece: the splice shares their buffers, and once it is gone each
         // writer owns its buffer again, so `reset` reuses the storage for the next record.
         var splice = RecordSplice()
-        clean.reset()
-        let written = TextPrinter().write(document, decisions, into: &clean)
-        textJSON.reset()
-        let valid = textJSON.string(bytes: clean.bytes)
-        splice.replace(field.value, with: textJSON.bytes)
-        if !valid {
+        // The clean text is written twice over: measured and checked first, then streamed into the record,
+        // so a giant document is never held again as JSON.
+        var check = UTF8Check()
+        let written = TextPrinter().write(document, decisions, into: &check)
+        splice.replace(field.value) { out in
+            out.write(byte: UInt8(ascii: "\""))
+            var text = JSONTextSink(out: out)
+            TextPrinter().write(document, decisions, into: &text)
+            text.finish()
+            out.write(byte: UInt8(ascii: "\""))
+        }
+        let base64 = { (out: OutputStream) in
+            out.write(byte: UInt8(ascii: "\""))
+            var sink = Base64Sink(out: out)
+            TextPrinter().write(document, decisions, into: &sink)
+            sink.finish()
+            out.write(byte: UInt8(ascii: "\""))
+        }
+        if !check.isValid {
             if let companion {
-                base64JSON.reset()
-                clean.bytes.withUnsafeBufferPointer { base64JSON.base64($0) }
-                splice.replace(companion.value, with: base64JSON.bytes)
+                splice.replace(companion.value, writer: base64)
             } else {
                 base64JSON.reset(afterValue: true)
                 base64JSON.key(options.base64Field)
-                clean.bytes.withUnsafeBufferPointer { base64JSON.base64($0) }
-                splice.insert(at: field.value.upperBound, base64JSON.bytes)
+                let key = base64JSON.bytes
+                splice.insert(at: field.value.upperBound) { out in
+                    out.write(key)
+                    base64(out)
+                }
             }
         } else if let companion, let at = parsed.members.firstIndex(of: companion) {
             // Remove the member with the comma that joins it to its neighbour.
@@ -81,7 +93,6 @@ public final class RecordSink: DocumentSink {
                 splice.insert(at: parsed.members[parsed.members.count - 1].value.upperBound, reportJSON.bytes)
             }
         }
-        var sink = out
-        splice.apply(to: bytes, into: &sink)
+        splice.apply(to: bytes, into: out)
     }
 }

@@ -52,7 +52,7 @@ public struct TextPrinter: Sendable {
                 }
             }
             for (index, line) in document.lines.enumerated() where !line.isBlank && decisions.isKept(index) {
-                let block = document.blockOfLine[index]
+                let block = Int(document.blockOfLine[index])
                 if wroteAny, block != lastBlock {
                     if !written.endsWithTerminator { put(lastTerminator) }
                     put(lastTerminator)

@@ -122,3 +122,21 @@ import WinnowEngine
         #expect(run.kept == ["Title", "Body text."])
     }
 }
+
+/// The line table is one of the few costs that grow with the line count.
+@Suite struct LineLayoutTests {
+    @Test func aLineTakesThreeWords() {
+        #expect(MemoryLayout<Line>.stride == 24)
+    }
+
+    @Test func everyOffsetRoundTrips() {
+        let document = Document(bytes: Array("  * Home \r\n\u{A0}\n\tlast".utf8))
+        let first = document.lines[0]
+        #expect((first.start, first.subjectStart, first.subjectEnd, first.contentEnd, first.end) == (0, 4, 8, 9, 11))
+        #expect(first.hasBullet && !first.isBlank && first.isTerminated)
+        let blank = document.lines[1]
+        #expect(blank.isBlank && !blank.hasBullet && blank.subject.isEmpty && blank.content == 11..<13)
+        let last = document.lines[2]
+        #expect(!last.isTerminated && last.subject == 15..<19 && last.end == 19)
+    }
+}

@@ -52,7 +52,7 @@ enum ReferenceTextPrinter {
         var endsWithTerminator = false
         var wroteAny = false
         for (index, line) in document.lines.enumerated() where !line.isBlank && decisions.isKept(index) {
-            let block = document.blockOfLine[index]
+            let block = Int(document.blockOfLine[index])
             if wroteAny, block != lastBlock {
                 if !endsWithTerminator { out += lastTerminator }
                 out += lastTerminator

@@ -118,7 +118,7 @@ enum Reconstruction {
                 continue
             }
             // A kept line: the next output line, after the blank line that starts a new block.
-            let block = document.blockOfLine[index]
+            let block = Int(document.blockOfLine[index])
             if let lastBlock, lastBlock != block {
                 if next < outLines.count, isSeparator(outLines[next]) { next += 1 } else {
                     problems.append("no blank line before line \(index + 1), which starts a new block")

@@ -47,9 +47,21 @@ struct Winnow: ParsableCommand {
             .trimmingCharacters(in: .newlines) + "\n\nExit status: 0 success, 1 failed checks (test, lint, unreadable records), 2 errors.\n"
     }
 
+    /// A parent may start winnow with signals blocked (Foundation's `Process`
+    /// passes on its thread's mask); a filter must still stop on Ctrl-C and
+    /// SIGTERM. Ignored signals stay ignored, as `nohup` and `&` intend. Done
+    /// first, so every thread winnow starts inherits the mask.
+    private static func unblockStopSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
     /// Runs the command line, with winnow's exit codes: ArgumentParser's usage
     /// errors exit 2 rather than 64, as grep and ripgrep do.
     static func main() {
+        unblockStopSignals()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             if arguments == ["--help"] || arguments == ["-h"] || arguments == ["help"] {

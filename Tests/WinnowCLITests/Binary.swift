@@ -70,8 +70,8 @@ enum Binary {
             output = scratch.url.appendingPathComponent("stdout"),
             errors = scratch.url.appendingPathComponent("stderr")
         try Data(stdin).write(to: input)
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -3,25 +3,27 @@ import WinnowRules
 /// Keeps one rule's evaluation on one document within its `RuleBudget`:
 /// asked after each line (or block) the rule's regex ran on, it says when
 /// the rule must stop, and why.
+///
+/// Time is the thread's CPU time, read on every 16th call and after each
+/// limit hit, and counted from the first reading: a rule that runs on a
+/// few lines never reads the clock at all.
 struct BudgetMeter {
     let budget: RuleBudget
-    let started: UInt64
-    let deadline: UInt64
+    let allowance: UInt64
     let scratch: Scratch
+    private var started: UInt64?
     private var calls = 0
     private var limitHitsSeen = 0
     private(set) var suspension: (line: Int, reason: Decisions.Suspension.Reason)?
 
-    init(budget: RuleBudget, started: UInt64, allowance: UInt64, scratch: Scratch) {
+    init(budget: RuleBudget, allowance: UInt64, scratch: Scratch) {
         self.budget = budget
-        self.started = started
-        deadline = started.addingReportingOverflow(allowance).overflow ? .max : started &+ allowance
+        self.allowance = allowance
         self.scratch = scratch
     }
 
-    /// Whether the rule has used up its budget at `line`. The clock is read
-    /// on every 16th call, after a limit hit, or when `clock` is true: often
-    /// enough to stop a slow pattern early, rarely enough to cost nothing.
+    /// Whether the rule has used up its budget at `line`; `clock` reads the
+    /// clock whatever the count (once per block of a block-scope rule).
     mutating func isSpent(_ hits: Hits, at line: Int, clock: Bool = false) -> Bool {
         let limitHits = hits.limitHits.count + scratch.conditionLimitHits.count
         if limitHits >= budget.limitHits {
@@ -31,8 +33,12 @@ struct BudgetMeter {
         calls &+= 1
         guard clock || calls & 15 == 0 || limitHits > limitHitsSeen else { return false }
         limitHitsSeen = limitHits
-        let now = MonotonicClock.now()
-        guard now > deadline else { return false }
+        let now = MonotonicClock.threadCPU()
+        guard let started else {
+            self.started = now
+            return false
+        }
+        guard now &- started > allowance else { return false }
         suspension = (line, .time(nanoseconds: now &- started))
         return true
     }

@@ -18,15 +18,13 @@ struct DocumentPass {
         kind == .trimmed ? document.lines[line].subject : document.lines[line].content
     }
 
-    /// - Parameters:
-    ///   - index: the rule's index in the program, for the prefilter.
-    ///   - started: when the rule started on this document, for its time budget.
-    mutating func evaluate(_ rule: Rule, index: Int, decisions: Decisions, started: UInt64) -> Hits {
+    /// - Parameter index: the rule's index in the program, for the prefilter.
+    mutating func evaluate(_ rule: Rule, index: Int, decisions: Decisions) -> Hits {
         if rule.conditions.readsRegions { features.updateRegions(decisions) }
         let view = LineView(document: document, buffer: buffer, features: features, decisions: decisions,
                             subject: rule.subject, scratch: scratch)
         scratch.conditionLimitHits.removeAll(keepingCapacity: true)
-        var meter = BudgetMeter(budget: budget, started: started, allowance: allowance, scratch: scratch)
+        var meter = BudgetMeter(budget: budget, allowance: allowance, scratch: scratch)
         var hits: Hits
         switch rule.scope {
         case .line:

@@ -24,6 +24,10 @@ struct JoinedSubject {
             return
         }
         single = nil
+        // Sized first: growing by doubling would briefly hold the text two and a half times.
+        let total = lines.reduce(lines.count - 1) { $0 + Self.range(of: document.lines[$1], kind).count }
+        if bytes.capacity < total { bytes.reserveCapacity(total) }
+        offsets.reserveCapacity(lines.count)
         for index in lines {
             let range = Self.range(of: document.lines[index], kind)
             if index > lines.lowerBound { bytes.append(0x0A) }

@@ -99,8 +99,8 @@ public struct RuleProgram: Sendable {
                 for index in members {
                     let rule = rules[index]
                     if let site = rule.site, !sites.contains(site) { continue }
-                    let started = MonotonicClock.now()
-                    let hits = pass.evaluate(rule, index: index, decisions: decisions, started: started)
+                    let started = scratch.measuresRules ? MonotonicClock.now() : 0
+                    let hits = pass.evaluate(rule, index: index, decisions: decisions)
                     hits.apply(rule: index, of: rule, document: document, to: &decisions)
                     if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= MonotonicClock.now() &- started }
                 }

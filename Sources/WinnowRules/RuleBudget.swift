@@ -8,18 +8,18 @@
 ///
 ///     settings:
 ///       rule-limit-hits: 3        # suspend after PCRE2 stops the rule on 3 lines
-///       rule-time-ms: 25          # …or once it has run 25 ms on the document,
+///       rule-time-ms: 100         # …or once it has run 100 ms on the document,
 ///       rule-time-ms-per-mb: 250  #    plus 250 ms for each MB of the document
 ///
 /// Limit hits are counted exactly, so that part of the budget is
-/// deterministic. The time part depends on the machine; it exists for a
+/// deterministic. The time part (the thread's CPU time) depends on the machine; it exists for a
 /// pattern that stays just under PCRE2's limits on every line, and is far
 /// above what any ordinary rule takes (tens of microseconds a page).
 public struct RuleBudget: Sendable, Hashable {
     /// Lines of one document on which PCRE2 may stop the rule at a resource limit.
     public var limitHits = 3
     /// Time the rule may take on any document, in milliseconds.
-    public var milliseconds = 25
+    public var milliseconds = 100
     /// Time the rule may take for each MB (10⁶ bytes) of a document, on top of `milliseconds`.
     public var millisecondsPerMB = 250
 

@@ -9,7 +9,7 @@ struct BudgetOptions: ParsableArguments {
     var limitHits: Int?
 
     @Option(name: .customLong("rule-time"), help: ArgumentHelp(
-        "Suspend a rule for the rest of a document once it has run MS milliseconds on it, plus --rule-time-per-mb for each MB. Default: 25, or rule-time-ms.",
+        "Suspend a rule for the rest of a document once it has run MS milliseconds on it, plus --rule-time-per-mb for each MB. Default: 100, or rule-time-ms.",
         valueName: "MS"))
     var milliseconds: Int?
 

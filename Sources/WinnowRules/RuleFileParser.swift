@@ -33,7 +33,9 @@ final class RuleFileParser {
     func parse() -> RuleFile? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source.text)
+            // The basic resolver leaves every scalar a string; the keys that take a number or a flag read it
+            // with `PlainScalar`. (The default resolver runs several NSRegularExpressions on every scalar.)
+            root = try Yams.compose(yaml: source.text, .basic)
         } catch let error as YamlError {
             report(yamlError: error)
             return nil
@@ -279,7 +281,7 @@ final class RuleFileParser {
 
     func string(_ node: Node, key: String, rule: String? = nil) -> String? {
         // A plain `~`, `null` or nothing at all is YAML's null, not a string.
-        if let scalar = node.scalar, scalar.style != .plain || node.null == nil {
+        if let scalar = node.scalar, !PlainScalar(scalar).isNull {
             return scalar.string
         }
         fail(at: node, "'\(key)' must be a string", rule: rule, code: "type")
@@ -295,25 +297,25 @@ final class RuleFileParser {
     }
 
     func bool(_ node: Node, key: String, rule: String? = nil) -> Bool? {
-        if node.scalar != nil, let value = node.bool { return value }
+        if let scalar = node.scalar, let value = PlainScalar(scalar).bool { return value }
         fail(at: node, "'\(key)' must be true or false", rule: rule, code: "type")
         return nil
     }
 
     func nonNegativeInt(_ node: Node, key: String, rule: String? = nil) -> Int? {
-        if node.scalar != nil, let value = node.int, value >= 0 { return value }
+        if let scalar = node.scalar, let value = PlainScalar(scalar).int, value >= 0 { return value }
         fail(at: node, "'\(key)' must be a whole number, 0 or more", rule: rule, code: "type")
         return nil
     }
 
     func positiveInt(_ node: Node, key: String, rule: String? = nil) -> Int? {
-        if node.scalar != nil, let value = node.int, value >= 1 { return value }
+        if let scalar = node.scalar, let value = PlainScalar(scalar).int, value >= 1 { return value }
         fail(at: node, "'\(key)' must be a whole number, 1 or more", rule: rule, code: "type")
         return nil
     }
 
     func fractionValue(_ node: Node, key: String, rule: String? = nil) -> Double? {
-        if node.scalar != nil, let value = node.float, value >= 0, value <= 1 { return value }
+        if let scalar = node.scalar, let value = PlainScalar(scalar).number, value >= 0, value <= 1 { return value }
         fail(at: node, "'\(key)' must be a number from 0 to 1", rule: rule, code: "type")
         return nil
     }

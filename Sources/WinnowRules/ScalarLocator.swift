@@ -4,12 +4,42 @@ import Yams
 /// in the file, so that an error at offset 7 of a regex points at the very
 /// character in the rule file, quotes and escapes taken into account.
 struct ScalarLocator: Sendable {
-    private let lines: [[Unicode.Scalar]]
+    /// The file's text (shared with its `RuleSource`, not copied) and where each line starts in its UTF-8;
+    /// a line is decoded only when a position on it is asked for. One per file, shared by every pattern's origin.
+    private final class Lines: Sendable {
+        let text: String
+        let starts: [Int]
+
+        init(_ text: String) {
+            self.text = text
+            var starts = [0]
+            var offset = 0
+            for byte in text.utf8 {
+                offset += 1
+                if byte == 0x0A { starts.append(offset) }
+            }
+            self.starts = starts
+        }
+    }
+
+    private let lines: Lines
     let file: String
 
     init(text: String, file: String) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        lines = Lines(text)
+    }
+
+    private var lineCount: Int { lines.starts.count }
+
+    /// Line `index` (from 0) as Unicode scalars, without its line break.
+    private func row(_ index: Int) -> [Unicode.Scalar] {
+        let utf8 = lines.text.utf8, starts = lines.starts
+        let start = utf8.index(utf8.startIndex, offsetBy: starts[index])
+        var end = index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1] - 1)
+                                           : utf8.endIndex
+        if end < start { end = start }
+        return Array(String(decoding: utf8[start..<end], as: UTF8.self).unicodeScalars)
     }
 
     func location(of mark: Mark?) -> SourceLocation {
@@ -42,7 +72,7 @@ struct ScalarLocator: Sendable {
     }
 
     func location(in position: ScalarPosition, offset: Int) -> SourceLocation {
-        guard position.line >= 1, position.line <= lines.count else {
+        guard position.line >= 1, position.line <= lineCount else {
             return SourceLocation(file: file, line: position.line, column: position.column)
         }
         switch position.style {
@@ -58,7 +88,7 @@ struct ScalarLocator: Sendable {
     }
 
     private func quotedLocation(line: Int, column: Int, offset: Int, double: Bool) -> SourceLocation {
-        let row = lines[line - 1]
+        let row = self.row(line - 1)
         var index = column  // 0-based index just past the opening quote
         var remaining = offset
         while remaining > 0, index < row.count {
@@ -83,12 +113,12 @@ struct ScalarLocator: Sendable {
     /// Block scalars (`|`, `>`) start on the line after their indicator.
     private func blockLocation(markLine: Int, offset: Int) -> SourceLocation? {
         var lineIndex = markLine  // 0-based index of the first content line
-        while lineIndex < lines.count, lines[lineIndex].allSatisfy({ $0 == " " }) { lineIndex += 1 }
-        guard lineIndex < lines.count else { return nil }
-        let indent = lines[lineIndex].prefix { $0 == " " }.count
+        while lineIndex < lineCount, row(lineIndex).allSatisfy({ $0 == " " }) { lineIndex += 1 }
+        guard lineIndex < lineCount else { return nil }
+        let indent = row(lineIndex).prefix { $0 == " " }.count
         var remaining = offset
-        while lineIndex < lines.count {
-            let content = max(0, lines[lineIndex].count - indent)
+        while lineIndex < lineCount {
+            let content = max(0, row(lineIndex).count - indent)
             if remaining <= content {
                 return SourceLocation(file: file, line: lineIndex + 1, column: indent + remaining + 1)
             }

@@ -1,6 +1,8 @@
 import CPCRE2
+import Synchronization
 
-/// A compiled, JIT-compiled PCRE2 pattern over UTF-8 bytes.
+/// A compiled PCRE2 pattern over UTF-8 bytes, JIT-compiled the first time it
+/// is matched (a run that never needs a pattern never pays for its JIT).
 ///
 /// A `Pattern` is immutable and may be shared between threads; the per-thread
 /// state lives in `MatchData`.
@@ -14,8 +16,15 @@ public final class Pattern: @unchecked Sendable {
     /// The pattern as it was given.
     public let pattern: String
     public let options: CompileOptions
-    /// Whether JIT compilation succeeded (it can be unavailable on some CPUs).
-    public let isJITCompiled: Bool
+    /// Whether JIT compilation succeeded (it can be unavailable on some CPUs);
+    /// asking compiles it, as a first match would.
+    public var isJITCompiled: Bool {
+        prepareJIT()
+        return jitResult.withLock { $0 }
+    }
+    /// 1 once JIT compilation has been tried: read on every match, so only the first one takes the lock.
+    private let jitTried = Atomic<UInt8>(0)
+    private let jitResult = Mutex(false)
     /// The number of capturing groups.
     public let captureCount: Int
     /// Named groups, in group-number order.
@@ -32,7 +41,7 @@ public final class Pattern: @unchecked Sendable {
 
     let code: OpaquePointer
 
-    /// Compiles `pattern` and JIT-compiles the result.
+    /// Compiles `pattern`; the JIT compilation waits for the first match.
     ///
     /// - Throws: `PCRE2Error` with PCRE2's message and the byte offset in
     ///   `pattern` where compilation failed.
@@ -49,7 +58,6 @@ public final class Pattern: @unchecked Sendable {
         }()
         guard let compiled else { throw PCRE2Error(code: errorCode, offset: Int(errorOffset)) }
         code = compiled
-        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -68,6 +76,22 @@ public final class Pattern: @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
+    /// JIT-compiles the pattern if no match has yet. PCRE2 forbids compiling
+    /// while another thread matches, so every match waits here until it is done.
+    @inline(__always)
+    private func prepareJIT() {
+        if jitTried.load(ordering: .acquiring) == 0 { compileJIT() }
+    }
+
+    @inline(never)
+    private func compileJIT() {
+        jitResult.withLock { succeeded in
+            guard jitTried.load(ordering: .relaxed) == 0 else { return }
+            succeeded = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0
+            jitTried.store(1, ordering: .releasing)
+        }
+    }
+
     /// Finds the first match in `subject` at or after byte `start`.
     ///
     /// - Returns: the byte range of the whole match (`captures(in:from:with:)`
@@ -85,6 +109,7 @@ public final class Pattern: @unchecked Sendable {
             let byte = Int(subject[start])
             if firstBytes[byte >> 3] & (1 << (byte & 7)) == 0 { return nil }
         }
+        prepareJIT()
         // An empty subject has no base address; PCRE2 accepts any pointer with length 0.
         let base = subject.baseAddress ?? Pattern.emptySubject
         let rc = pcre2_match_8(code, base, subject.count, start, 0, data.pointer, data.context)

@@ -11,10 +11,16 @@ struct Hits {
 
     /// Applies the hits of rule `index` as its action says: the one place
     /// where actions differ in what they do to the decisions.
-    func apply(rule index: Int, of rule: Rule, document: Document, to decisions: inout Decisions) {
+    /// - Parameter paragraphs: the wrapped paragraphs, so that a keep rule keeps the whole paragraph of a line.
+    func apply(rule index: Int, of rule: Rule, document: Document, paragraphs: WrappedParagraphs,
+               to decisions: inout Decisions) {
         switch rule.action {
         case .keep:
-            for line in lines where !decisions.isProtected(line) { decisions.protect(line, by: index) }
+            for line in lines {
+                for member in paragraphs.paragraph(of: line) where !decisions.isProtected(member) {
+                    decisions.protect(member, by: index)
+                }
+            }
         case .drop:
             for line in lines { decisions.drop(line, by: index) }
         case .cut:

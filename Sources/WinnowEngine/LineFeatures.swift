@@ -31,6 +31,8 @@ public struct LineFeatures: Sendable {
     /// Hard-wrapped text: every line of a paragraph has the paragraph's chars,
     /// words, sentence ending and prose, and the paragraph counts once for the body.
     let paragraphs: WrappedParagraphs
+    /// How much of each line is Markdown link markup.
+    let links: MarkdownLinks
 
     public init(document: Document, settings: DocumentSettings, countRepeats: Bool) {
         let lines = document.lines
@@ -46,6 +48,7 @@ public struct LineFeatures: Sendable {
         nonBlankCount = 0
         self.settings = settings
         paragraphs = WrappedParagraphs(document: document)
+        links = MarkdownLinks(document: document)
         document.bytes.withUnsafeBufferPointer { buffer in
             var last: Int32 = -1
             for i in 0..<n where !lines[i].isBlank {

@@ -16,6 +16,7 @@ struct LineView: LineContext {
     func words(_ line: Int) -> Int { Int(features.words[line]) }
     func endsLikeSentence(_ line: Int) -> Bool { features.sentence[line] }
     func isProse(_ line: Int) -> Bool { features.prose[line] }
+    func linkDensity(_ line: Int) -> Double { features.links.density(line) }
     func hasBullet(_ line: Int) -> Bool { document.lines[line].hasBullet }
     func ordinal(_ line: Int) -> Int { Int(features.ordinal[line]) }
     func ordinalFromEnd(_ line: Int) -> Int { features.ordinalFromEnd(line) }

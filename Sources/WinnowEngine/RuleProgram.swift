@@ -101,7 +101,8 @@ public struct RuleProgram: Sendable {
                     if let site = rule.site, !sites.contains(site) { continue }
                     let started = scratch.measuresRules ? MonotonicClock.now() : 0
                     let hits = pass.evaluate(rule, index: index, decisions: decisions)
-                    hits.apply(rule: index, of: rule, document: document, to: &decisions)
+                    hits.apply(rule: index, of: rule, document: document, paragraphs: pass.features.paragraphs,
+                               to: &decisions)
                     if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= MonotonicClock.now() &- started }
                 }
                 decisions.applyCut(lineCount: document.lines.count)

@@ -21,6 +21,15 @@ struct WrappedParagraphs: Sendable {
 
     var isWrapped: Bool { !first.isEmpty }
 
+    /// The physical lines of line `line`'s paragraph (just `line` when the text is not wrapped).
+    func paragraph(of line: Int) -> Range<Int> {
+        guard isWrapped else { return line..<(line + 1) }
+        let start = Int(first[line])
+        var end = line + 1
+        while end < first.count, first[end] == Int32(start) { end += 1 }
+        return start..<end
+    }
+
     /// Fewest continuing lines for text to count as wrapped, and their least share of the non-blank lines.
     static let minimumContinuations = 3
     static let minimumShare = 0.1

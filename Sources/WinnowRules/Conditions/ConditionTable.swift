@@ -6,7 +6,7 @@ public enum ConditionTable {
         Bound.definitions + LineFlag.definitions + [RegionCondition.definition] + Position.definitions
             + [Repeated.definition, RunLength.definition] + PatternCondition.definitions
             + [Follows.definition, ProseAbove.definition, Dropped.definition, DroppedNearby.definition]
-            + Neighbour.definitions
+            + Neighbour.definitions + LinkDensity.definitions
 
     /// The definitions by key.
     public static let byKey: [String: ConditionDefinition] =

@@ -19,6 +19,8 @@ public protocol LineContext {
     func isProse(_ line: Int) -> Bool
     /// The line starts with a list bullet.
     func hasBullet(_ line: Int) -> Bool
+    /// The share of the line's non-space bytes inside Markdown links and images, from 0 to 1.
+    func linkDensity(_ line: Int) -> Double
     /// The line's position among the non-blank lines, from 0 at the top.
     func ordinal(_ line: Int) -> Int
     /// The line's position among the non-blank lines, from 0 at the bottom.

@@ -62,6 +62,18 @@ struct DocumentPass {
         func matches(_ i: Int) -> Bool {
             guard admits(conditions.cheap, line: i, view: view) else { return false }
             let range = subject(of: i, rule.subject)
+            // Strip and extract rules need offsets in the line's own bytes; the others may read its view.
+            if rule.action != .strip, rule.action != .extract, let seen = features.matching.bytes(of: i, rule.subject) {
+                do {
+                    let matched = try seen.withUnsafeBufferPointer { (text) throws(PCRE2Error) -> Bool in
+                        try rule.regex.firstMatch(in: text, with: scratch.matchData) != nil
+                    }
+                    return matched && admits(conditions.costly, line: i, view: view)
+                } catch {
+                    hits.limitHits.append((i, error.message))
+                    return false
+                }
+            }
             let local = UnsafeBufferPointer(rebasing: buffer[range])
             do {
                 // Only extract rules need the groups; the others take the cheaper whole-match call.

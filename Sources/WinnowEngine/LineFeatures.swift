@@ -33,6 +33,8 @@ public struct LineFeatures: Sendable {
     let paragraphs: WrappedParagraphs
     /// How much of each line is Markdown link markup.
     let links: MarkdownLinks
+    /// What rules match on lines that hide their words (zero-width characters, fullwidth forms…).
+    let matching: MatchingView
 
     public init(document: Document, settings: DocumentSettings, countRepeats: Bool) {
         let lines = document.lines
@@ -49,6 +51,7 @@ public struct LineFeatures: Sendable {
         self.settings = settings
         paragraphs = WrappedParagraphs(document: document)
         links = MarkdownLinks(document: document)
+        matching = MatchingView(document: document)
         document.bytes.withUnsafeBufferPointer { buffer in
             var last: Int32 = -1
             for i in 0..<n where !lines[i].isBlank {

@@ -32,8 +32,13 @@ struct LineView: LineContext {
     func next(_ line: Int) -> Int { Int(features.next[line]) }
 
     func matches(_ pattern: Pattern, line: Int) -> Bool? {
-        let range = subject == .trimmed ? document.lines[line].subject : document.lines[line].content
         do {
+            if let view = features.matching.bytes(of: line, subject) {
+                return try view.withUnsafeBufferPointer { (text) throws(PCRE2Error) -> Bool in
+                    try pattern.firstMatch(in: text, with: scratch.matchData) != nil
+                }
+            }
+            let range = subject == .trimmed ? document.lines[line].subject : document.lines[line].content
             return try pattern.firstMatch(in: UnsafeBufferPointer(rebasing: buffer[range]), with: scratch.matchData) != nil
         } catch {
             scratch.conditionLimitHits.append((line, error.message))

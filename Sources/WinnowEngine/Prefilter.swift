@@ -6,7 +6,7 @@ import WinnowRules
 /// regex) are all absent from a line cannot match it, so its regex is not run.
 ///
 ///     let prefilter = Prefilter(rules: ruleSet.rules)
-///     prefilter.markLines(of: document, in: buffer, into: scratch)
+///     prefilter.markLines(of: document, in: buffer, viewed: features.matching, into: scratch)
 ///     for line in prefilter.candidateLines(rule: 3, in: scratch) ?? [] { /* run the regex */ }
 ///
 /// One `LiteralMatcher` pass over each line finds the literals of every rule
@@ -51,7 +51,11 @@ struct Prefilter: Sendable {
     /// Finds, by rule slot, the non-blank lines each rule may match, in
     /// order (`scratch.linesBySlot`): memory in proportion to the candidates,
     /// not to lines times rules.
-    func markLines(of document: Document, in buffer: UnsafeBufferPointer<UInt8>, into scratch: Scratch) {
+    ///
+    /// - Parameter viewed: lines rules match through a `MatchingView`: their
+    ///   literals need not be in their bytes, so they are marked for every rule.
+    func markLines(of document: Document, in buffer: UnsafeBufferPointer<UInt8>, viewed: MatchingView,
+                   into scratch: Scratch) {
         guard let matcher else { return }
         if scratch.lineMarks.count != wordCount { scratch.lineMarks = Array(repeating: 0, count: wordCount) }
         if scratch.linesBySlot.count != lookalikeSlot { scratch.linesBySlot = Array(repeating: [], count: lookalikeSlot) }
@@ -62,7 +66,7 @@ struct Prefilter: Sendable {
             for (index, line) in document.lines.enumerated() where !line.isBlank {
                 for word in 0..<wordCount { lineMarks[word] = 0 }
                 matcher.scan(UnsafeBufferPointer(rebasing: buffer[line.content]), marking: lineMarks)
-                if lineMarks[lookalikeWord] & lookalikeBit != 0 {
+                if lineMarks[lookalikeWord] & lookalikeBit != 0 || viewed.bytes(of: index, .raw) != nil {
                     for word in 0..<wordCount { lineMarks[word] = ~0 }
                 }
                 for word in 0..<wordCount {

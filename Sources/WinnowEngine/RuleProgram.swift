@@ -91,7 +91,7 @@ public struct RuleProgram: Sendable {
         var features = LineFeatures(document: document, settings: settings, countRepeats: countRepeats)
         features.updateRegions(decisions)
         document.bytes.withUnsafeBufferPointer { buffer in
-            prefilter.markLines(of: document, in: buffer, into: scratch)
+            prefilter.markLines(of: document, in: buffer, viewed: features.matching, into: scratch)
             var pass = DocumentPass(document: document, buffer: buffer, features: features, scratch: scratch,
                                     prefilter: prefilter, budget: budget,
                                     allowance: budget.nanoseconds(forDocumentOf: document.bytes.count))

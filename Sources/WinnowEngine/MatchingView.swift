@@ -1,0 +1,80 @@
+import Foundation
+import WinnowRules
+
+/// The text rules match on lines that hide their words from a regex: with
+/// zero-width characters and soft hyphens removed and compatibility forms
+/// folded by NFKC, so that `Advert\u{200B}isement`, `Adver\u{AD}tisement`,
+/// fullwidth `ＡＤＶＥＲＴＩＳＥＭＥＮＴ` and mathematical bold `𝐀𝐝𝐯𝐞𝐫𝐭𝐢𝐬𝐞𝐦𝐞𝐧𝐭` all
+/// read `Advertisement`. Only matching sees this view: the output is the
+/// line's own bytes.
+///
+///     let view = MatchingView(document: Document(bytes: Array("Adver\u{AD}tisement\n".utf8)))
+///     view.bytes(of: 0, .trimmed)   // Array("Advertisement".utf8)
+///
+/// Most lines have none of these characters; they have no view and cost one
+/// scan of their bytes.
+struct MatchingView {
+    /// The view of each line that needs one: its trimmed subject and its content.
+    private var views: [Int: (subject: [UInt8], content: [UInt8])] = [:]
+
+    init(document: Document) {
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for (index, line) in document.lines.enumerated() where !line.isBlank {
+                guard Self.hidesWords(UnsafeBufferPointer(rebasing: buffer[line.content])) else { continue }
+                views[index] = (Self.normalized(UnsafeBufferPointer(rebasing: buffer[line.subject])),
+                                Self.normalized(UnsafeBufferPointer(rebasing: buffer[line.content])))
+            }
+        }
+    }
+
+    /// The lines that have a view, for the prefilter to let through (their literals are not in their bytes).
+    var lines: Dictionary<Int, (subject: [UInt8], content: [UInt8])>.Keys { views.keys }
+
+    /// The view of line `line` as a rule with subject `kind` sees it, or nil when its bytes are their own view.
+    @inline(__always)
+    func bytes(of line: Int, _ kind: Rule.Subject) -> [UInt8]? {
+        guard !views.isEmpty, let view = views[line] else { return nil }
+        return kind == .trimmed ? view.subject : view.content
+    }
+
+    /// Whether `bytes` hold a character the view changes: a soft hyphen
+    /// (C2 AD), a zero-width space, joiner or non-joiner (E2 80 8B–8D), a
+    /// word joiner (E2 81 A0), a zero-width no-break space (EF BB BF), a Latin
+    /// ligature (EF AC 80–86), a fullwidth ASCII form (EF BC 81 – EF BD 9E) or
+    /// a mathematical alphanumeric (F0 9D 90–9F).
+    static func hidesWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i + 1 < n {
+            let b = bytes[i]
+            if b < 0xC2 { i += 1; continue }
+            let b1 = bytes[i + 1]
+            switch b {
+            case 0xC2 where b1 == 0xAD:
+                return true
+            case 0xE2 where i + 2 < n:
+                let b2 = bytes[i + 2]
+                if (b1 == 0x80 && (0x8B...0x8D).contains(b2)) || (b1 == 0x81 && b2 == 0xA0) { return true }
+            case 0xEF where i + 2 < n:
+                let b2 = bytes[i + 2]
+                if (b1 == 0xBB && b2 == 0xBF) || (b1 == 0xAC && b2 <= 0x86) { return true }
+                if (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E) { return true }
+            case 0xF0 where i + 2 < n:
+                if b1 == 0x9D && (0x90...0x9F).contains(bytes[i + 2]) { return true }
+            default:
+                break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The bytes without zero-width characters and soft hyphens, in NFKC.
+    static func normalized(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var text = String(decoding: bytes, as: UTF8.self)
+        text.unicodeScalars.removeAll { invisible.contains($0.value) }
+        return Array(text.precomposedStringWithCompatibilityMapping.utf8)
+    }
+
+    private static let invisible: Set<UInt32> = [0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+}

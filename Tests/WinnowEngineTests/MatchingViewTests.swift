@@ -1,0 +1,40 @@
+import Testing
+import WinnowEngine
+import WinnowRules
+
+/// Rules match a view of lines that hide their words (zero-width characters,
+/// soft hyphens, compatibility forms); the output keeps the line's own bytes.
+@Suite struct MatchingViewTests {
+    private let rules = """
+          - {id: ad, description: a, regex: '^advertisement$', caseless: true}
+          - {id: sale, description: s, action: strip, regex: '\\[sale\\]\\s*'}
+
+        """
+
+    @Test(arguments: ["Advert\u{200B}isement", "Adver\u{AD}tisement", "ＡＤＶＥＲＴＩＳＥＭＥＮＴ",
+                      "𝐀𝐝𝐯𝐞𝐫𝐭𝐢𝐬𝐞𝐦𝐞𝐧𝐭", "Ad\u{2060}vertisement", "\u{FEFF}Advertisement\u{200D}"])
+    func hiddenWordsAreMatched(line: String) throws {
+        // The prefilter looks for "advertisemen" in the bytes, which these lines do not hold.
+        let run = try Fixture(rules: rules).run("Text before.\n\(line)\nText after.\n")
+        #expect(run.verdicts == ["kept", "dropped t/ad", "kept"], "\(line)")
+    }
+
+    @Test func keptLinesKeepTheirOwnBytes() throws {
+        let text = "The ﬁnal vote was close: ７ for, six against.\nA soft\u{AD}hyphen and a zero\u{200B}width space.\n"
+        let run = try Fixture(rules: rules).run(text)
+        #expect(run.kept == ["The ﬁnal vote was close: ７ for, six against.", "A soft\u{AD}hyphen and a zero\u{200B}width space."])
+    }
+
+    @Test func stripRulesCutTheLinesOwnBytes() throws {
+        let run = try Fixture(rules: rules).run("Fresh\u{200B} bread [sale] every morning.\n")
+        #expect(run.kept == ["Fresh\u{200B} bread every morning."])
+    }
+
+    @Test func withoutThePrefilterTheVerdictsAreTheSame() throws {
+        let ruleSet = try Fixture(rules: rules).ruleSet
+        let document = Document(bytes: Array("ＡＤＶＥＲＴＩＳＥＭＥＮＴ\nText.\n".utf8))
+        let fast = Filter(RuleProgram(ruleSet: ruleSet)).apply(to: document)
+        let plain = Filter(RuleProgram(ruleSet: ruleSet, prefilter: false)).apply(to: document)
+        #expect(fast.isDropped(0) && plain.isDropped(0) && !fast.isDropped(1))
+    }
+}

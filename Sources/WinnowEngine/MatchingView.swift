@@ -12,14 +12,18 @@ import WinnowRules
 ///     view.bytes(of: 0, .trimmed)   // Array("Advertisement".utf8)
 ///
 /// Most lines have none of these characters; they have no view and cost one
-/// scan of their bytes.
+/// scan of their bytes. Lines longer than `maximumLength` bytes get none:
+/// hidden words are a trick of short labels, and a long line that holds a
+/// soft hyphen is prose.
 struct MatchingView {
     /// The view of each line that needs one: its trimmed subject and its content.
     private var views: [Int: (subject: [UInt8], content: [UInt8])] = [:]
+    static let maximumLength = 2_000
 
     init(document: Document) {
         document.bytes.withUnsafeBufferPointer { buffer in
-            for (index, line) in document.lines.enumerated() where !line.isBlank {
+            for (index, line) in document.lines.enumerated()
+            where !line.isBlank && line.content.count <= Self.maximumLength {
                 guard Self.hidesWords(UnsafeBufferPointer(rebasing: buffer[line.content])) else { continue }
                 views[index] = (Self.normalized(UnsafeBufferPointer(rebasing: buffer[line.subject])),
                                 Self.normalized(UnsafeBufferPointer(rebasing: buffer[line.content])))

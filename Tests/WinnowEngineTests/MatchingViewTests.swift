@@ -19,6 +19,15 @@ import WinnowRules
         #expect(run.verdicts == ["kept", "dropped t/ad", "kept"], "\(line)")
     }
 
+    @Test func aLongLineHasNoView() throws {
+        // Past 2,000 bytes a soft hyphen is prose's, and a view of a giant line would cost its size again.
+        let rule = "  - {id: ad, description: a, regex: '^advertisement', caseless: true}\n"
+        let short = "Adver\u{AD}tisement " + String(repeating: "x", count: 1_900)
+        let long = "Adver\u{AD}tisement " + String(repeating: "x", count: 2_100)
+        let run = try Fixture(rules: rule).run("\(short)\n\(long)\n")
+        #expect(run.verdicts == ["dropped t/ad", "kept"])
+    }
+
     @Test func keptLinesKeepTheirOwnBytes() throws {
         let text = "The ﬁnal vote was close: ７ for, six against.\nA soft\u{AD}hyphen and a zero\u{200B}width space.\n"
         let run = try Fixture(rules: rules).run(text)

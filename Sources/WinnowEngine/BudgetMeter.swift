@@ -33,7 +33,7 @@ struct BudgetMeter {
         calls &+= 1
         guard clock || calls & 15 == 0 || limitHits > limitHitsSeen else { return false }
         limitHitsSeen = limitHits
-        let now = MonotonicClock.threadCPU()
+        let now = SystemClock.threadCPU()
         guard let started else {
             self.started = now
             return false

@@ -64,26 +64,22 @@ struct DocumentPass {
             let range = subject(of: i, rule.subject)
             // Strip and extract rules need offsets in the line's own bytes; the others may read its view.
             if rule.action != .strip, rule.action != .extract, let seen = features.matching.bytes(of: i, rule.subject) {
-                do {
-                    let matched = try seen.withUnsafeBufferPointer { (text) throws(PCRE2Error) -> Bool in
-                        try rule.regex.firstMatch(in: text, with: scratch.matchData) != nil
-                    }
-                    return matched && admits(conditions.costly, line: i, view: view)
-                } catch {
-                    hits.limitHits.append((i, error.message))
-                    return false
-                }
+                return seen.withUnsafeBufferPointer { test(i, $0, subject: range) }
             }
-            let local = UnsafeBufferPointer(rebasing: buffer[range])
+            return test(i, UnsafeBufferPointer(rebasing: buffer[range]), subject: range)
+        }
+
+        /// Runs the rule's regex on `text`, line `i`'s subject or its view, whose place in the document is `range`.
+        func test(_ i: Int, _ text: UnsafeBufferPointer<UInt8>, subject range: Range<Int>) -> Bool {
             do {
                 // Only extract rules need the groups; the others take the cheaper whole-match call.
                 if rule.action == .extract {
-                    if let captures = try rule.regex.captures(in: local, with: scratch.matchData),
+                    if let captures = try rule.regex.captures(in: text, with: scratch.matchData),
                        admits(conditions.costly, line: i, view: view) {
                         record(extracted: rule, line: i, subject: range, captures: captures, into: &hits)
                         return true
                     }
-                } else if let whole = try rule.regex.firstMatch(in: local, with: scratch.matchData),
+                } else if let whole = try rule.regex.firstMatch(in: text, with: scratch.matchData),
                           admits(conditions.costly, line: i, view: view) {
                     if rule.action == .strip { record(stripped: rule, line: i, subject: range, first: whole, into: &hits) }
                     return true

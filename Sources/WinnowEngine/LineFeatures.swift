@@ -85,12 +85,10 @@ public struct LineFeatures: Sendable {
     private mutating func judgeParagraphs(_ lines: [Line]) {
         var i = 0
         while i < lines.count {
-            let start = Int(paragraphs.first[i])
+            let members = paragraphs.paragraph(of: i)
+            let start = members.lowerBound, end = members.upperBound
             guard start == i else { i += 1; continue }
-            var end = i + 1
-            while end < lines.count, paragraphs.first[end] == Int32(start) { end += 1 }
             if end - start > 1 {
-                let members = start..<end
                 let unitWords = members.reduce(Int32(0)) { $0 + words[$1] }
                 let unitChars = members.reduce(Int32(0)) { $0 + chars[$1] } + Int32(end - start - 1)
                 let unitSentence = sentence[end - 1]

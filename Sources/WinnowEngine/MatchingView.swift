@@ -31,9 +31,6 @@ struct MatchingView {
         }
     }
 
-    /// The lines that have a view, for the prefilter to let through (their literals are not in their bytes).
-    var lines: Dictionary<Int, (subject: [UInt8], content: [UInt8])>.Keys { views.keys }
-
     /// The view of line `line` as a rule with subject `kind` sees it, or nil when its bytes are their own view.
     @inline(__always)
     func bytes(of line: Int, _ kind: Rule.Subject) -> [UInt8]? {

@@ -99,11 +99,11 @@ public struct RuleProgram: Sendable {
                 for index in members {
                     let rule = rules[index]
                     if let site = rule.site, !sites.contains(site) { continue }
-                    let started = scratch.measuresRules ? MonotonicClock.now() : 0
+                    let started = scratch.measuresRules ? SystemClock.monotonic() : 0
                     let hits = pass.evaluate(rule, index: index, decisions: decisions)
                     hits.apply(rule: index, of: rule, document: document, paragraphs: pass.features.paragraphs,
                                to: &decisions)
-                    if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= MonotonicClock.now() &- started }
+                    if scratch.measuresRules { scratch.ruleNanoseconds[index] &+= SystemClock.monotonic() &- started }
                 }
                 decisions.applyCut(lineCount: document.lines.count)
             }

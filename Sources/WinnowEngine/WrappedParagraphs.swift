@@ -23,7 +23,7 @@ struct WrappedParagraphs: Sendable {
 
     /// The physical lines of line `line`'s paragraph (just `line` when the text is not wrapped).
     func paragraph(of line: Int) -> Range<Int> {
-        guard isWrapped else { return line..<(line + 1) }
+        guard isWrapped, first[line] >= 0 else { return line..<(line + 1) }
         let start = Int(first[line])
         var end = line + 1
         while end < first.count, first[end] == Int32(start) { end += 1 }

@@ -86,12 +86,7 @@ import Testing
     @Test func manyLimitHitsAreSummarisedNotFlooded() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        try scratch.write("slow/backtrack.yml", """
-            description: a rule with catastrophic backtracking
-            rules:
-              - {id: evil, description: nested quantifiers, action: drop, regex: '(a+)+$'}
-
-            """)
+        try scratch.writeBacktrackingRule()
         // Ten documents of one line each: the rule is never suspended, as each is a new document.
         let input = (0..<10).map { String(repeating: "a", count: 40 + $0) + "b\n" }.joined(separator: "\u{0C}\n")
         let result = try Binary.run(["--no-default-rules", "--rules", "slow"], stdin: input, in: scratch.url)
@@ -105,12 +100,7 @@ import Testing
     @Test func aRunawayRuleIsSuspendedForTheRestOfTheDocument() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        try scratch.write("slow/backtrack.yml", """
-            description: a rule with catastrophic backtracking
-            rules:
-              - {id: evil, description: nested quantifiers, action: drop, regex: '(a+)+$'}
-
-            """)
+        try scratch.writeBacktrackingRule()
         let input = String(repeating: String(repeating: "a", count: 40) + "!\n", count: 2_000) + "aaaa\n"
         let result = try Binary.run(["--no-default-rules", "--rules", "slow"], stdin: input, in: scratch.url)
         #expect(result.status == 0)

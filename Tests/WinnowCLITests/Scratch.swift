@@ -26,6 +26,17 @@ struct Scratch {
         return file
     }
 
+    /// `slow/backtrack.yml`: one rule, `backtrack/evil`, whose regex `(a+)+$`
+    /// takes PCRE2's whole match limit on a line of a's that ends otherwise.
+    func writeBacktrackingRule() throws {
+        try write("slow/backtrack.yml", """
+            description: a rule with catastrophic backtracking
+            rules:
+              - {id: evil, description: nested quantifiers, action: drop, regex: '(a+)+$'}
+
+            """)
+    }
+
     func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
 
     func remove() { try? FileManager.default.removeItem(at: url) }

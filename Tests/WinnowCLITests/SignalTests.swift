@@ -11,12 +11,7 @@ import Testing
         for moment in Moment.allCases {
             let scratch = try Scratch()
             defer { scratch.remove() }
-            try scratch.write("slow/backtrack.yml", """
-                description: a regex that takes the whole match limit on every line
-                rules:
-                  - {id: evil, description: nested quantifiers, action: drop, regex: '(a+)+$'}
-
-                """)
+            try scratch.writeBacktrackingRule()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try Binary.path())
             process.arguments = ["--no-default-rules", "--rules", "slow", "--rule-limit-hits", "1000000000",

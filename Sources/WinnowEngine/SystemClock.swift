@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// Clocks for rule timings (`--stats`) and rule budgets.
-enum MonotonicClock {
+enum SystemClock {
     /// Wall time, from the system's monotonic clock.
-    static func now() -> UInt64 { read(CLOCK_MONOTONIC) }
+    static func monotonic() -> UInt64 { read(CLOCK_MONOTONIC) }
 
     /// CPU time of the calling thread: what a budget counts, so that a thread
     /// waiting for a core (a loaded machine, a parallel test run) is not

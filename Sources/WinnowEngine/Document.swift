@@ -74,6 +74,33 @@ public struct Document: Sendable {
         self.blockOfLine = blockOfLine
     }
 
+    /// The nearest non-blank line before `line`, or -1: found from the blocks,
+    /// so the document keeps no table of neighbours.
+    public func nonBlank(before line: Int) -> Int {
+        let block = Int(blockOfLine[line])
+        if block >= 0, line > blocks[block].lowerBound { return line - 1 }
+        let previousBlock = block >= 0 ? block - 1 : blocksStarting(before: line) - 1
+        return previousBlock >= 0 ? blocks[previousBlock].upperBound - 1 : -1
+    }
+
+    /// The nearest non-blank line after `line`, or -1.
+    public func nonBlank(after line: Int) -> Int {
+        let block = Int(blockOfLine[line])
+        if block >= 0, line + 1 < blocks[block].upperBound { return line + 1 }
+        let nextBlock = block >= 0 ? block + 1 : blocksStarting(before: line)
+        return nextBlock < blocks.count ? blocks[nextBlock].lowerBound : -1
+    }
+
+    /// How many blocks start before `line`.
+    private func blocksStarting(before line: Int) -> Int {
+        var low = 0, high = blocks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if blocks[mid].lowerBound < line { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
     /// How many times `byte` occurs in `buffer`.
     private static func count(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = buffer.baseAddress else { return 0 }

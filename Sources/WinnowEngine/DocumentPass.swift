@@ -56,7 +56,7 @@ struct DocumentPass {
         let lines = document.lines
         let run = conditions.run ?? 0
         var runLength = 0
-        var pending: [Int] = []
+        var pending: [Int32] = []
 
         /// Whether line `i` matches (conditions included), recording what the action needs.
         func matches(_ i: Int) -> Bool {
@@ -95,7 +95,7 @@ struct DocumentPass {
             for line in candidates {
                 let i = Int(line)
                 guard Hits.isOpen(i, for: rule.action, decisions: view.decisions) else { continue }
-                if matches(i) { hits.lines.append(i) }
+                if matches(i) { hits.lines.append(line) }
                 if meter.isSpent(hits, at: i) { break }
             }
             return hits
@@ -115,22 +115,27 @@ struct DocumentPass {
             }
             let matched = ran && matches(i)
             if run == 0 {
-                if matched { hits.lines.append(i) }
+                if matched { hits.lines.append(Int32(i)) }
             } else if matched {
+                // A run's lines wait until the run is long enough; after that they go straight in.
                 runLength += 1
-                if Hits.isOpen(i, for: rule.action, decisions: view.decisions) { pending.append(i) }
+                if runLength == run {
+                    hits.lines += pending
+                    pending.removeAll(keepingCapacity: true)
+                }
+                if Hits.isOpen(i, for: rule.action, decisions: view.decisions) {
+                    if runLength < run { pending.append(Int32(i)) } else { hits.lines.append(Int32(i)) }
+                }
             } else {
-                if runLength >= run { hits.lines += pending }
-                pending.removeAll()
+                pending.removeAll(keepingCapacity: true)
                 runLength = 0
             }
             if ran, meter.isSpent(hits, at: i) { break }
         }
-        if run > 0 {
-            if runLength >= run { hits.lines += pending }
+        if run > 0, !hits.fragments.isEmpty || !hits.fields.isEmpty {
             let inRuns = Set(hits.lines)
-            hits.fragments.removeAll { !inRuns.contains($0.line) }
-            hits.fields.removeAll { !inRuns.contains($0.line) }
+            hits.fragments.removeAll { !inRuns.contains(Int32($0.line)) }
+            hits.fields.removeAll { !inRuns.contains(Int32($0.line)) }
         }
         return hits
     }
@@ -187,7 +192,7 @@ struct DocumentPass {
                 if rule.action == .strip {
                     if let range = joined.documentRange(of: match, onLine: line, in: document) { hits.fragments.append((line, range)) }
                 } else if taken.insert(line).inserted {
-                    hits.lines.append(line)
+                    hits.lines.append(Int32(line))
                 }
             }
         }

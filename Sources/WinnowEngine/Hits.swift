@@ -2,7 +2,8 @@ import WinnowRules
 
 /// What one rule found in one document, before it is applied.
 struct Hits {
-    var lines: [Int] = []
+    /// Matching lines, ascending; 32 bits each, as a rule may match every line of a giant document.
+    var lines: [Int32] = []
     var fragments: [(line: Int, range: Range<Int>)] = []
     var fields: [(name: String, value: [UInt8], line: Int)] = []
     var limitHits: [(line: Int, message: String)] = []
@@ -17,22 +18,22 @@ struct Hits {
         switch rule.action {
         case .keep:
             for line in lines {
-                for member in paragraphs.paragraph(of: line) where !decisions.isProtected(member) {
+                for member in paragraphs.paragraph(of: Int(line)) where !decisions.isProtected(member) {
                     decisions.protect(member, by: index)
                 }
             }
         case .drop:
-            for line in lines { decisions.drop(line, by: index) }
+            for line in lines { decisions.drop(Int(line), by: index) }
         case .cut:
-            if let line = lines.first { decisions.proposeCut(at: line, by: index) }
+            if let line = lines.first { decisions.proposeCut(at: Int(line), by: index) }
         case .dropBlock:
             for line in lines {
-                let block = Int(document.blockOfLine[line])
+                let block = Int(document.blockOfLine[Int(line)])
                 guard block >= 0 else { continue }
                 for member in document.blocks[block] { decisions.drop(member, by: index) }
             }
         case .extract:
-            for line in lines { decisions.drop(line, by: index) }
+            for line in lines { decisions.drop(Int(line), by: index) }
             for field in fields {
                 decisions.meta.append(.init(name: field.name, value: field.value, rule: index, line: field.line))
             }

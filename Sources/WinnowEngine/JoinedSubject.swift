@@ -9,13 +9,16 @@ struct JoinedSubject {
     private var single: Range<Int>?
     private var firstLine = 0
     private var kind = Rule.Subject.trimmed
-    /// For each joined line, where it starts in the joined text.
-    private var offsets: [Int] = []
+    /// For each joined line, where it starts in the joined text: 32 bits, or
+    /// `wideOffsets` when the joined text passes 4 GiB.
+    private var offsets: [UInt32] = []
+    private var wideOffsets: [Int] = []
 
     mutating func build(lines: Range<Int>, document: Document, buffer: UnsafeBufferPointer<UInt8>,
                         kind: Rule.Subject) {
         bytes.removeAll(keepingCapacity: true)
         offsets.removeAll(keepingCapacity: true)
+        wideOffsets = []
         firstLine = lines.lowerBound
         self.kind = kind
         if lines.count == 1 {
@@ -27,11 +30,12 @@ struct JoinedSubject {
         // Sized first: growing by doubling would briefly hold the text two and a half times.
         let total = lines.reduce(lines.count - 1) { $0 + Self.range(of: document.lines[$1], kind).count }
         if bytes.capacity < total { bytes.reserveCapacity(total) }
-        offsets.reserveCapacity(lines.count)
+        let wide = total > Int(UInt32.max)
+        if wide { wideOffsets.reserveCapacity(lines.count) } else { offsets.reserveCapacity(lines.count) }
         for index in lines {
             let range = Self.range(of: document.lines[index], kind)
             if index > lines.lowerBound { bytes.append(0x0A) }
-            offsets.append(bytes.count)
+            if wide { wideOffsets.append(bytes.count) } else { offsets.append(UInt32(bytes.count)) }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
         }
     }
@@ -51,10 +55,10 @@ struct JoinedSubject {
     /// The document line that holds byte `offset` of the joined text (a
     /// joining `\n` belongs to the line before it).
     func line(at offset: Int) -> Int {
-        var low = 0, high = offsets.count - 1
+        var low = 0, high = lineCount - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if offsets[mid] <= offset { low = mid } else { high = mid - 1 }
+            if self.offset(mid) <= offset { low = mid } else { high = mid - 1 }
         }
         return firstLine + low
     }
@@ -62,8 +66,8 @@ struct JoinedSubject {
     /// The part of `match` that falls on document line `line`, in document bytes.
     func documentRange(of match: Range<Int>, onLine line: Int, in document: Document) -> Range<Int>? {
         // The joined lines are consecutive document lines, so the entry is found by subtraction.
-        guard line - firstLine >= 0, line - firstLine < offsets.count else { return nil }
-        let offset = offsets[line - firstLine]
+        guard line - firstLine >= 0, line - firstLine < lineCount else { return nil }
+        let offset = self.offset(line - firstLine)
         let range = Self.range(of: document.lines[line], kind)
         let low = max(match.lowerBound, offset), high = min(match.upperBound, offset + range.count)
         guard low < high else { return nil }
@@ -73,8 +77,14 @@ struct JoinedSubject {
     /// Lets storage a giant document needed go, keeping what ordinary ones reuse.
     mutating func release(above bytes: Int) {
         if self.bytes.capacity > bytes { self.bytes = [] }
-        if offsets.capacity * MemoryLayout<Int>.stride > bytes { offsets = [] }
+        if offsets.capacity * MemoryLayout<UInt32>.stride > bytes { offsets = [] }
+        wideOffsets = []
     }
+
+    private var lineCount: Int { wideOffsets.isEmpty ? offsets.count : wideOffsets.count }
+
+    /// Where joined line `k` starts in the joined text.
+    private func offset(_ k: Int) -> Int { wideOffsets.isEmpty ? Int(offsets[k]) : wideOffsets[k] }
 
     private static func range(of line: Line, _ kind: Rule.Subject) -> Range<Int> {
         kind == .trimmed ? line.subject : line.content

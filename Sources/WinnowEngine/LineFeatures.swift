@@ -16,9 +16,6 @@ public struct LineFeatures: Sendable {
     /// Position among non-blank lines, or -1 for a blank line.
     public private(set) var ordinal: [Int32]
     public private(set) var nonBlankCount: Int
-    /// The nearest non-blank line before and after each line, or -1.
-    public private(set) var previous: [Int32]
-    public private(set) var next: [Int32]
     /// The body: the stretch of lines where prose outweighs everything else
     /// (see `updateRegions`), or nil when the document has no prose.
     public private(set) var body: ClosedRange<Int>?
@@ -45,15 +42,12 @@ public struct LineFeatures: Sendable {
         prose = .init(repeating: false, count: n)
         symbolic = .init(repeating: false, count: n)
         ordinal = .init(repeating: -1, count: n)
-        previous = .init(repeating: -1, count: n)
-        next = .init(repeating: -1, count: n)
         nonBlankCount = 0
         self.settings = settings
         paragraphs = WrappedParagraphs(document: document)
         links = MarkdownLinks(document: document)
         matching = MatchingView(document: document)
         document.bytes.withUnsafeBufferPointer { buffer in
-            var last: Int32 = -1
             for i in 0..<n where !lines[i].isBlank {
                 let line = lines[i]
                 chars[i] = LineFeatures.countScalars(buffer, line.subject)
@@ -63,18 +57,6 @@ public struct LineFeatures: Sendable {
                 symbolic[i] = LineFeatures.looksSymbolic(buffer, line.subject)
                 ordinal[i] = Int32(nonBlankCount)
                 nonBlankCount += 1
-                previous[i] = last
-                if last >= 0 { next[Int(last)] = Int32(i) }
-                last = Int32(i)
-            }
-            // Blank lines see the same neighbours as the lines around them.
-            var before: Int32 = -1
-            for i in 0..<n {
-                if lines[i].isBlank { previous[i] = before } else { before = Int32(i) }
-            }
-            var after: Int32 = -1
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                if lines[i].isBlank { next[i] = after } else { after = Int32(i) }
             }
             if countRepeats { repeats = LineFeatures.countRepeats(buffer, lines) }
         }
@@ -249,14 +231,16 @@ public struct LineFeatures: Sendable {
     }
 
     static func countRepeats(_ buffer: UnsafeBufferPointer<UInt8>, _ lines: [Line]) -> [Int32] {
-        var hashes = [Int](repeating: 0, count: lines.count)
-        var counts: [Int: Int32] = [:]
-        for (i, line) in lines.enumerated() where !line.isBlank {
+        func hash(_ line: Line) -> Int {
             var hasher = Hasher()
             hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[line.subject])))
-            hashes[i] = hasher.finalize()
-            counts[hashes[i], default: 0] += 1
+            return hasher.finalize()
         }
-        return lines.indices.map { lines[$0].isBlank ? 0 : counts[hashes[$0]] ?? 0 }
+        // Each line is hashed twice rather than its hash kept: a word a line saved on giant documents.
+        var counts: [Int: Int32] = [:]
+        for line in lines where !line.isBlank { counts[hash(line), default: 0] += 1 }
+        var repeats = [Int32](repeating: 0, count: lines.count)
+        for (i, line) in lines.enumerated() where !line.isBlank { repeats[i] = counts[hash(line)] ?? 0 }
+        return repeats
     }
 }

@@ -28,8 +28,8 @@ struct LineView: LineContext {
     func region(_ line: Int) -> Region { features.region(of: line) }
     func proseFractionBefore(_ line: Int) -> Double { features.proseFractionBefore(line) }
     func isDropped(_ line: Int) -> Bool { decisions.isDropped(line) }
-    func previous(_ line: Int) -> Int { Int(features.previous[line]) }
-    func next(_ line: Int) -> Int { Int(features.next[line]) }
+    func previous(_ line: Int) -> Int { document.nonBlank(before: line) }
+    func next(_ line: Int) -> Int { document.nonBlank(after: line) }
 
     func matches(_ pattern: Pattern, line: Int) -> Bool? {
         do {

@@ -45,75 +45,86 @@ final class LiteralMatcher: @unchecked Sendable {
         for byte in 0..<256 { classOfByte[byte] = classOfByte[Int(ASCIIFolding.fold(UInt8(byte)))] }
         classCount = classTotal
 
-        // The trie, then failure links in breadth-first order, completing every transition.
-        var next: [Int32] = Array(repeating: -1, count: classTotal)
-        next.reserveCapacity((literals.reduce(0) { $0 + $1.bytes.count } + 1) * classTotal)
+        // The trie, kept sparse: a state's children as (class, state) pairs.
+        var children: [[(column: Int, state: Int)]] = [[]]
         var ends: [[Int]] = [[]]
         for (bytes, slot) in literals {
             var state = 0
             for byte in bytes {
-                let column = state * classTotal + classOfByte[Int(byte)]
-                if next[column] < 0 {
-                    next[column] = Int32(ends.count)
+                let column = classOfByte[Int(byte)]
+                if let child = children[state].first(where: { $0.column == column }) {
+                    state = child.state
+                } else {
+                    children[state].append((column, children.count))
+                    state = children.count
+                    children.append([])
                     ends.append([])
-                    next.append(contentsOf: repeatElement(-1, count: classTotal))
                 }
-                state = Int(next[column])
             }
             ends[state].append(slot)
         }
-        let total = ends.count
+        let total = children.count
+
+        // Failure links in breadth-first order, on the sparse trie; a state
+        // marks what it ends and what its failure state marks.
         var failure = [Int](repeating: 0, count: total)
-        var queue: [Int] = []
-        queue.reserveCapacity(total)
-        next.withUnsafeMutableBufferPointer { table in
-            for column in 0..<classTotal {
-                if table[column] < 0 { table[column] = 0 } else { queue.append(Int(table[column])) }
-            }
-            var head = 0
-            while head < queue.count {
-                let state = queue[head]
-                head += 1
-                if !ends[failure[state]].isEmpty { ends[state] += ends[failure[state]] }
-                let row = state * classTotal, fallbackRow = failure[state] * classTotal
-                for column in 0..<classTotal {
-                    let target = table[row + column]
-                    if target < 0 {
-                        table[row + column] = table[fallbackRow + column]
-                    } else {
-                        failure[Int(target)] = Int(table[fallbackRow + column])
-                        queue.append(Int(target))
+        var order = children[0].map(\.state)
+        order.reserveCapacity(total)
+        var head = 0
+        while head < order.count {
+            let state = order[head]
+            head += 1
+            if !ends[failure[state]].isEmpty { ends[state] += ends[failure[state]] }
+            for (column, child) in children[state] {
+                var fallback = failure[state]
+                while true {
+                    if let hit = children[fallback].first(where: { $0.column == column }) {
+                        failure[child] = hit.state
+                        break
                     }
+                    if fallback == 0 { break }
+                    fallback = failure[fallback]
                 }
+                order.append(child)
             }
         }
         stateCount = total
 
-        // Renumber: states that mark nothing first (the root stays 0), marking states after.
-        let order = (0..<total).filter { ends[$0].isEmpty } + (0..<total).filter { !ends[$0].isEmpty }
+        // Number states that mark nothing first (the root stays 0), marking states after,
+        // so that one table, allocated once, is the only large allocation.
         var renamed = [Int](repeating: 0, count: total)
-        for (new, old) in order.enumerated() { renamed[old] = new }
-        let firstMarking = order.firstIndex { !ends[$0].isEmpty } ?? total
-        firstMarkingRow = UInt32(firstMarking * classTotal)
+        var markingStates: [Int] = []
+        var number = 1
+        for state in 1..<total {
+            if ends[state].isEmpty { renamed[state] = number; number += 1 } else { markingStates.append(state) }
+        }
+        let firstMarking = number
         var starts = [0]
         var flat: [Int] = []
-        for old in order[firstMarking...] {
-            flat += Set(ends[old]).sorted()
+        for state in markingStates {
+            renamed[state] = number
+            number += 1
+            flat += Set(ends[state]).sorted()
             starts.append(flat.count)
         }
+        firstMarkingRow = UInt32(firstMarking * classTotal)
         slotStarts = starts
         slots = flat
 
         classes = .allocate(capacity: 256)
         for byte in 0..<256 { classes[byte] = UInt8(classOfByte[byte]) }
+        // Rows in breadth-first order: a missing transition copies the failure
+        // state's row, which is shallower and so already complete.
         let transitions = UnsafeMutablePointer<UInt32>.allocate(capacity: total * classTotal)
-        next.withUnsafeBufferPointer { table in
-            for old in 0..<total {
-                let from = old * classTotal, to = renamed[old] * classTotal
-                for column in 0..<classTotal {
-                    transitions[to + column] = UInt32(renamed[Int(table[from + column])] * classTotal)
-                }
+        for state in [0] + order {
+            let row = renamed[state] * classTotal
+            if state == 0 {
+                for column in 0..<classTotal { transitions[column] = 0 }
+            } else {
+                let fallbackRow = renamed[failure[state]] * classTotal
+                for column in 0..<classTotal { transitions[row + column] = transitions[fallbackRow + column] }
             }
+            for (column, child) in children[state] { transitions[row + column] = UInt32(renamed[child] * classTotal) }
         }
         self.transitions = transitions
     }

@@ -88,13 +88,14 @@ public struct RuleProgram: Sendable {
         let sites = activeSites(for: document, using: scratch)
         decisions.sites = packs.map(\.name).filter(sites.contains)
         let countRepeats = repeatReaders.contains { rules[$0].site.map(sites.contains) ?? true }
-        var features = LineFeatures(document: document, settings: settings, countRepeats: countRepeats)
-        features.updateRegions(decisions)
         document.bytes.withUnsafeBufferPointer { buffer in
-            prefilter.markLines(of: document, in: buffer, viewed: features.matching, into: scratch)
-            var pass = DocumentPass(document: document, buffer: buffer, features: features, scratch: scratch,
-                                    prefilter: prefilter, budget: budget,
+            // The pass owns the only copy of the features, so updating its regions copies no table.
+            var pass = DocumentPass(document: document, buffer: buffer,
+                                    features: LineFeatures(document: document, settings: settings, countRepeats: countRepeats),
+                                    scratch: scratch, prefilter: prefilter, budget: budget,
                                     allowance: budget.nanoseconds(forDocumentOf: document.bytes.count))
+            pass.features.updateRegions(decisions)
+            prefilter.markLines(of: document, in: buffer, viewed: pass.features.matching, into: scratch)
             for members in order {
                 for index in members {
                     let rule = rules[index]

@@ -48,45 +48,56 @@ struct WrappedParagraphs: Sendable {
         return false
     }
 
+    /// What the wrap test reads of a non-blank line, measured when needed rather than kept for every line.
+    private struct Shape {
+        var width: Int32, indent: Int32, firstWord: Int32, startsLowercase: Bool
+
+        init(_ line: Line, in buffer: UnsafeBufferPointer<UInt8>) {
+            width = LineFeatures.countScalars(buffer, line.content)
+            indent = LineFeatures.countScalars(buffer, line.start..<line.subjectStart)
+            var end = line.subjectStart
+            while end < line.subjectEnd, TextBytes.whitespaceLength(buffer, at: end, end: line.subjectEnd) == 0 { end += 1 }
+            firstWord = LineFeatures.countScalars(buffer, line.subjectStart..<end)
+            startsLowercase = WrappedParagraphs.startsLowercase(buffer, at: line.subjectStart, end: line.subjectEnd)
+        }
+    }
+
     init(document: Document) {
         let lines = document.lines
         let n = lines.count
         guard n >= 2 else { return }
-        var widths = [Int32](repeating: 0, count: n)
-        var indents = [Int32](repeating: 0, count: n)
-        var firstWords = [Int32](repeating: 0, count: n)
-        var startsLowercase = [Bool](repeating: false, count: n)
-        var nonBlank: [Int32] = []
+        var widths: [Int32] = []
+        widths.reserveCapacity(n)
         document.bytes.withUnsafeBufferPointer { buffer in
-            for i in 0..<n where !lines[i].isBlank {
-                let line = lines[i]
-                widths[i] = LineFeatures.countScalars(buffer, line.content)
-                indents[i] = LineFeatures.countScalars(buffer, line.start..<line.subjectStart)
-                var end = line.subjectStart
-                while end < line.subjectEnd, TextBytes.whitespaceLength(buffer, at: end, end: line.subjectEnd) == 0 { end += 1 }
-                firstWords[i] = LineFeatures.countScalars(buffer, line.subjectStart..<end)
-                startsLowercase[i] = WrappedParagraphs.startsLowercase(buffer, at: line.subjectStart, end: line.subjectEnd)
-                nonBlank.append(widths[i])
-            }
+            for line in lines where !line.isBlank { widths.append(LineFeatures.countScalars(buffer, line.content)) }
         }
-        guard nonBlank.count >= Self.minimumContinuations + 1 else { return }
-        nonBlank.sort()
-        let wrap = Int(nonBlank[(nonBlank.count - 1) * 9 / 10])
+        let nonBlankCount = widths.count
+        guard nonBlankCount >= Self.minimumContinuations + 1 else { return }
+        widths.sort()
+        let wrap = Int(widths[(nonBlankCount - 1) * 9 / 10])
+        widths = []
         // Narrower than this is a list or a menu, not wrapped prose.
         guard wrap >= 40 else { return }
 
         var continues = [Bool](repeating: false, count: n)
         var count = 0, lowercase = 0
-        for i in 0..<(n - 1) where !lines[i].isBlank && !lines[i + 1].isBlank {
-            let width = Int(widths[i])
-            guard width * 2 >= wrap, width <= wrap, !lines[i + 1].hasBullet, indents[i + 1] >= indents[i] else { continue }
-            if width + 1 + Int(firstWords[i + 1]) > wrap {
-                continues[i] = true
-                count += 1
-                if startsLowercase[i + 1] { lowercase += 1 }
+        document.bytes.withUnsafeBufferPointer { buffer in
+            var shape: Shape? = lines[0].isBlank ? nil : Shape(lines[0], in: buffer)
+            for i in 0..<(n - 1) {
+                let nextShape: Shape? = lines[i + 1].isBlank ? nil : Shape(lines[i + 1], in: buffer)
+                defer { shape = nextShape }
+                guard let current = shape, let following = nextShape else { continue }
+                let width = Int(current.width)
+                guard width * 2 >= wrap, width <= wrap, !lines[i + 1].hasBullet, following.indent >= current.indent
+                else { continue }
+                if width + 1 + Int(following.firstWord) > wrap {
+                    continues[i] = true
+                    count += 1
+                    if following.startsLowercase { lowercase += 1 }
+                }
             }
         }
-        guard count >= Self.minimumContinuations, Double(count) >= Self.minimumShare * Double(nonBlank.count) else { return }
+        guard count >= Self.minimumContinuations, Double(count) >= Self.minimumShare * Double(nonBlankCount) else { return }
         // Wrapped prose breaks inside sentences, so many continuing lines start in lower case;
         // a list of items of even width (names, titles) looks wrapped by width alone and does not.
         guard Double(lowercase) >= Self.minimumLowercaseShare * Double(count) else { return }

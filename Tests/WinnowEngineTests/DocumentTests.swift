@@ -18,6 +18,21 @@ import WinnowEngine
         #expect(document.lines[6].end == 43)
     }
 
+    /// The neighbours conditions read (`previous:`, `next:`), found from the blocks, against a plain scan.
+    @Test func nearestNonBlankLinesMatchAScan() {
+        for pattern in ["", "\n", "a", "a\nb", "\n\na\n\n", "a\n\nb\nc\n\n\nd\n", "\n a\n\t\nb\n\n",
+                        "x\n\n\n\n\n\ny\nz\n\nw"] {
+            let document = Document(bytes: Array(pattern.utf8))
+            let blank = document.lines.map(\.isBlank)
+            for line in document.lines.indices {
+                let before = (0..<line).last { !blank[$0] } ?? -1
+                let after = ((line + 1)..<blank.count).first { !blank[$0] } ?? -1
+                #expect(document.nonBlank(before: line) == before, "\(pattern.debugDescription) line \(line)")
+                #expect(document.nonBlank(after: line) == after, "\(pattern.debugDescription) line \(line)")
+            }
+        }
+    }
+
     @Test func crlfIsATerminatorNotContent() {
         let document = Document(bytes: Array("A line\r\n\r\nB\r\nC\r".utf8))
         #expect(document.lines.count == 4)

@@ -39,6 +39,7 @@ struct DocumentPass {
             hits = Hits()
             evaluateJoined(rule, lines: 0..<document.lines.count, view: view, into: &hits)
         }
+        if let least = rule.conditions.minMatches, hits.matchedLineCount < least { hits.forgetMatches() }
         hits.suspension = meter.suspension
         hits.limitHits += scratch.conditionLimitHits
         return hits

@@ -10,6 +10,19 @@ struct Hits {
     /// Set when the rule used up its budget and stopped early.
     var suspension: (line: Int, reason: Decisions.Suspension.Reason)?
 
+    /// Lines the rule matched, whatever its action records of them.
+    var matchedLineCount: Int {
+        if fragments.isEmpty { return lines.count }
+        return Set(lines.map(Int.init) + fragments.map(\.line)).count
+    }
+
+    /// Drops what the rule matched (its `min-matches` was not reached), keeping what it reports.
+    mutating func forgetMatches() {
+        lines = []
+        fragments = []
+        fields = []
+    }
+
     /// Applies the hits of rule `index` as its action says: the one place
     /// where actions differ in what they do to the decisions.
     /// - Parameter paragraphs: the wrapped paragraphs, so that a keep rule keeps the whole paragraph of a line.

@@ -25,6 +25,8 @@ public struct LineFeatures: Sendable {
     private let settings: DocumentSettings
     /// How many lines of the document have the same subject; filled only when a rule asks.
     public private(set) var repeats: [Int32] = []
+    /// How many lines of the document have the same `LineShape`; filled with `repeats`.
+    public private(set) var shapeRepeats: [Int32] = []
     /// Hard-wrapped text: every line of a paragraph has the paragraph's chars,
     /// words, sentence ending and prose, and the paragraph counts once for the body.
     let paragraphs: WrappedParagraphs
@@ -58,7 +60,10 @@ public struct LineFeatures: Sendable {
                 ordinal[i] = Int32(nonBlankCount)
                 nonBlankCount += 1
             }
-            if countRepeats { repeats = LineFeatures.countRepeats(buffer, lines) }
+            if countRepeats {
+                repeats = LineFeatures.countRepeats(buffer, lines) { hasher, text in hasher.combine(bytes: UnsafeRawBufferPointer(text)) }
+                shapeRepeats = LineFeatures.countRepeats(buffer, lines, LineShape.hash)
+            }
         }
         if paragraphs.isWrapped { judgeParagraphs(lines) }
     }
@@ -230,10 +235,12 @@ public struct LineFeatures: Sendable {
         return false
     }
 
-    static func countRepeats(_ buffer: UnsafeBufferPointer<UInt8>, _ lines: [Line]) -> [Int32] {
+    /// For each line, how many non-blank lines hash alike under `feed` (0 for a blank line).
+    static func countRepeats(_ buffer: UnsafeBufferPointer<UInt8>, _ lines: [Line],
+                             _ feed: (inout Hasher, UnsafeBufferPointer<UInt8>) -> Void) -> [Int32] {
         func hash(_ line: Line) -> Int {
             var hasher = Hasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[line.subject])))
+            feed(&hasher, UnsafeBufferPointer(rebasing: buffer[line.subject]))
             return hasher.finalize()
         }
         // Each line is hashed twice rather than its hash kept: a word a line saved on giant documents.

@@ -18,6 +18,7 @@ struct LineView: LineContext {
     func isProse(_ line: Int) -> Bool { features.prose[line] }
     func linkDensity(_ line: Int) -> Double { features.links.density(line) }
     func hasBullet(_ line: Int) -> Bool { document.lines[line].hasBullet }
+    func continuesParagraph(_ line: Int) -> Bool { features.isContinuation(line) }
     func ordinal(_ line: Int) -> Int { Int(features.ordinal[line]) }
     func ordinalFromEnd(_ line: Int) -> Int { features.ordinalFromEnd(line) }
     func blockSize(_ line: Int) -> Int {
@@ -25,8 +26,10 @@ struct LineView: LineContext {
         return block >= 0 ? document.blocks[block].count : 0
     }
     func repeats(_ line: Int) -> Int { features.repeats.isEmpty ? 0 : Int(features.repeats[line]) }
+    func shapeRepeats(_ line: Int) -> Int { features.shapeRepeats.isEmpty ? 0 : Int(features.shapeRepeats[line]) }
     func region(_ line: Int) -> Region { features.region(of: line) }
     func proseFractionBefore(_ line: Int) -> Double { features.proseFractionBefore(line) }
+    func proseWordsBefore(_ line: Int) -> Int { Int(features.proseWordsBefore[line]) }
     func isDropped(_ line: Int) -> Bool { decisions.isDropped(line) }
     func previous(_ line: Int) -> Int { document.nonBlank(before: line) }
     func next(_ line: Int) -> Int { document.nonBlank(after: line) }

@@ -99,6 +99,66 @@ import WinnowRules
         #expect(try verdicts(when: "repeated: 4", "* Share\nText\nShare\n  Share  \n") == ["kept", "kept", "kept", "kept"])
     }
 
+    @Test func sameShapeMasksWordsAndNumbersButKeepsPunctuation() throws {
+        let input = """
+            by Ann Lee (12) writes: on May 3, @08:25PM
+            by bob (7) writes: on June 14, @9:02AM
+            by Mira K. (3) writes: on July 1, @10:00PM
+            Posted by Ann Lee on May 3, 2012
+            by Ann Lee writes: on May 3, @08:25PM
+
+            """
+        // Any number of words is one `w`, a word takes in its dots; the last line lacks the "(0)".
+        #expect(try verdicts(when: "same-shape: 3", input) == [d, d, d, "kept", "kept"])
+        #expect(try verdicts(when: "same-shape: 4", input) == ["kept", "kept", "kept", "kept", "kept"])
+        // Every line has its own shape once; letters and numbers are told apart.
+        #expect(try verdicts(when: "same-shape: 2", "Page 2\nPage two\n2 Page\n") == ["kept", "kept", "kept"])
+        #expect(try verdicts(when: "same-shape: 2", "Page 2\nChapter 11\nIssue 3.\n") == [d, d, "kept"])
+        // Dashes and bullets are punctuation in any script of them.
+        #expect(try verdicts(when: "same-shape: 2", "Ann — May 3\nBob — June 4\nCy - July 5\n") == [d, d, "kept"])
+    }
+
+    @Test func proseWordsAboveCountsKeptProseWords() throws {
+        let input = """
+            Headline
+            A prose line with more than ten words in it, as the article begins.
+            Marker
+            A second prose line of twelve words, and so the count goes up.
+            Marker
+
+            """
+        // 14 prose words above the first marker, 27 above the second.
+        #expect(try verdicts(when: "prose-words-above: 14", regex: "^Marker$", input)
+            == ["kept", "kept", d, "kept", d])
+        #expect(try verdicts(when: "prose-words-above: 15", regex: "^Marker$", input)
+            == ["kept", "kept", "kept", "kept", d])
+    }
+
+    @Test func minMatchesCountsTheRulesMatchesInTheDocument() throws {
+        let input = "Share\nText\nShare\nMore text\nShare\n"
+        #expect(try verdicts(when: "min-matches: 3", regex: "^Share$", input) == [d, "kept", d, "kept", d])
+        #expect(try verdicts(when: "min-matches: 4", regex: "^Share$", input)
+            == ["kept", "kept", "kept", "kept", "kept"])
+        // Lines the other conditions rule out do not count.
+        #expect(try verdicts(when: "min-matches: 3, last-lines: 3", regex: "^Share$", input)
+            == ["kept", "kept", "kept", "kept", "kept"])
+    }
+
+    @Test func continuationMarksTheLaterLinesOfAWrappedParagraph() throws {
+        let paragraph = """
+            The council met on Tuesday evening to agree the budget for the coming
+            year, and the vote on the new bridge was closer than anyone had expected
+            it to be, with the mayor casting the deciding vote well after midnight.
+            """
+        let input = [paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n"
+        #expect(try verdicts(when: "continuation: false", input)
+            == [d, "kept", "kept", "blank", d, "kept", "kept", "blank", d, "kept", "kept"])
+        #expect(try verdicts(when: "continuation: true", input)
+            == ["kept", d, d, "blank", "kept", d, d, "blank", "kept", d, d])
+        // Text with a paragraph a line has no continuations.
+        #expect(try verdicts(when: "continuation: false", "One line.\nAnother line.\n") == [d, d])
+    }
+
     @Test func blockLines() throws {
         let input = "A\n\nB\nC\n\nD\nE\nF\n"
         #expect(try verdicts(when: "max-block-lines: 2", input) == [d, "blank", d, d, "blank", "kept", "kept", "kept"])

@@ -12,7 +12,7 @@ public struct ConditionInputs: OptionSet, Sendable, Hashable {
     public static let verdicts = ConditionInputs(rawValue: 1 << 2)
     /// Regions and prose positions, recomputed from the lines still kept: a context rule too.
     public static let regions = ConditionInputs(rawValue: 1 << 3)
-    /// How often each line repeats, counted only when an active rule asks.
+    /// How often each line and each line's shape repeat, counted only when an active rule asks.
     public static let repeats = ConditionInputs(rawValue: 1 << 4)
     /// Neighbouring lines, found by walking the document: checked after the rule's own regex.
     public static let neighbours = ConditionInputs(rawValue: 1 << 5)

@@ -4,8 +4,10 @@
 public enum ConditionTable {
     public static let definitions: [ConditionDefinition] =
         Bound.definitions + LineFlag.definitions + [RegionCondition.definition] + Position.definitions
-            + [Repeated.definition, RunLength.definition] + PatternCondition.definitions
-            + [Follows.definition, ProseAbove.definition, Dropped.definition, DroppedNearby.definition]
+            + [Repeated.definition, SameShape.definition, RunLength.definition, MinMatches.definition]
+            + PatternCondition.definitions
+            + [Follows.definition, ProseAbove.definition, ProseWordsAbove.definition, Dropped.definition,
+               DroppedNearby.definition]
             + Neighbour.definitions + LinkDensity.definitions
 
     /// The definitions by key.

@@ -38,6 +38,9 @@ public struct LineConditions: Sendable {
     /// `run: N`, which the engine applies over consecutive matches.
     public var run: Int? { items.lazy.compactMap { ($0 as? RunLength)?.lines }.first }
 
+    /// `min-matches: N`, which the engine applies over all the rule's matches in a document.
+    public var minMatches: Int? { items.lazy.compactMap { ($0 as? MinMatches)?.lines }.first }
+
     /// `max-chars: N`: no line longer than N reaches the rule.
     public var maxChars: Int? {
         items.lazy.compactMap { ($0 as? Bound).flatMap { $0.measure == .chars && !$0.isMinimum ? $0.limit : nil } }.first
@@ -52,7 +55,7 @@ public struct LineConditions: Sendable {
     public var readsVerdicts: Bool { reads.contains(.verdicts) }
     /// Whether checking needs the document's regions or prose positions.
     public var readsRegions: Bool { reads.contains(.regions) }
-    /// Whether checking needs how often each line repeats.
+    /// Whether checking needs how often each line, or its shape, repeats.
     public var readsRepeats: Bool { reads.contains(.repeats) }
 
     /// Parses a `when:` mapping (or a neighbour's), reporting each problem at its node.

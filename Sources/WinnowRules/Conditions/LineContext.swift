@@ -17,6 +17,8 @@ public protocol LineContext {
     func endsLikeSentence(_ line: Int) -> Bool
     /// The line is prose: a sentence with at least `prose-min-words` words.
     func isProse(_ line: Int) -> Bool
+    /// The line continues a hard-wrapped paragraph (it is not the paragraph's first line).
+    func continuesParagraph(_ line: Int) -> Bool
     /// The line starts with a list bullet.
     func hasBullet(_ line: Int) -> Bool
     /// The share of the line's non-space bytes inside Markdown links and images, from 0 to 1.
@@ -29,10 +31,14 @@ public protocol LineContext {
     func blockSize(_ line: Int) -> Int
     /// How many lines of the document have the same subject (0 when not counted).
     func repeats(_ line: Int) -> Int
+    /// How many lines of the document have the same shape (see `same-shape`; 0 when not counted).
+    func shapeRepeats(_ line: Int) -> Int
     /// Where the line sits, from the prose still kept.
     func region(_ line: Int) -> Region
     /// The fraction of the document's kept prose words that come before the line.
     func proseFractionBefore(_ line: Int) -> Double
+    /// The document's kept prose words that come before the line.
+    func proseWordsBefore(_ line: Int) -> Int
     /// Whether an earlier rule dropped the line.
     func isDropped(_ line: Int) -> Bool
     /// The nearest non-blank line before `line`, or -1.

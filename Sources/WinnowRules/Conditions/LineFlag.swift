@@ -1,4 +1,4 @@
-/// `sentence`, `bullet`, `prose`: a yes-or-no feature of the line.
+/// `sentence`, `bullet`, `prose`, `continuation`: a yes-or-no feature of the line.
 ///
 ///     when: { sentence: false, bullet: true }   # a list item that is no sentence
 struct LineFlag: LineCondition {
@@ -9,6 +9,8 @@ struct LineFlag: LineCondition {
         case bullet
         /// Is prose: a sentence of at least `prose-min-words` words.
         case prose
+        /// Continues a hard-wrapped paragraph: a line of it other than its first (see `WrappedParagraphs`).
+        case continuation
     }
 
     let flag: Flag
@@ -22,6 +24,7 @@ struct LineFlag: LineCondition {
         case .sentence: context.endsLikeSentence(line)
         case .bullet: context.hasBullet(line)
         case .prose: context.isProse(line)
+        case .continuation: context.continuesParagraph(line)
         }
         return value == expected
     }

@@ -99,6 +99,11 @@ import WinnowRules
         #expect(try verdicts(when: "repeated: 4", "* Share\nText\nShare\n  Share  \n") == ["kept", "kept", "kept", "kept"])
     }
 
+    @Test func maxRepeatedIsTheUpperBound() throws {
+        #expect(try verdicts(when: "max-repeated: 1", "* Share\nText\nShare\nOnce\n") == ["kept", d, "kept", d])
+        #expect(try verdicts(when: "max-repeated: 2", "* Share\nText\nShare\n  Share  \n") == ["kept", d, "kept", "kept"])
+    }
+
     @Test func sameShapeMasksWordsAndNumbersButKeepsPunctuation() throws {
         let input = """
             by Ann Lee (12) writes: on May 3, @08:25PM

@@ -4,7 +4,7 @@
 public enum ConditionTable {
     public static let definitions: [ConditionDefinition] =
         Bound.definitions + LineFlag.definitions + [RegionCondition.definition] + Position.definitions
-            + [Repeated.definition, SameShape.definition, RunLength.definition, MinMatches.definition]
+            + [Repeated.definition, Repeated.maximumDefinition, SameShape.definition, RunLength.definition, MinMatches.definition]
             + PatternCondition.definitions
             + [Follows.definition, ProseAbove.definition, ProseWordsAbove.definition, Dropped.definition,
                DroppedNearby.definition]

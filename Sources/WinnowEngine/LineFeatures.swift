@@ -61,7 +61,7 @@ public struct LineFeatures: Sendable {
                 nonBlankCount += 1
             }
             if countRepeats {
-                repeats = LineFeatures.countRepeats(buffer, lines) { hasher, text in hasher.combine(bytes: UnsafeRawBufferPointer(text)) }
+                repeats = LineFeatures.countRepeats(buffer, lines, LineFeatures.hashText)
                 shapeRepeats = LineFeatures.countRepeats(buffer, lines, LineShape.hash)
             }
         }
@@ -236,18 +236,31 @@ public struct LineFeatures: Sendable {
     }
 
     /// For each line, how many non-blank lines hash alike under `feed` (0 for a blank line).
+    /// Each line is hashed once; the result array holds a number for each distinct hash
+    /// until the counts are known, so no table of hashes is kept.
     static func countRepeats(_ buffer: UnsafeBufferPointer<UInt8>, _ lines: [Line],
                              _ feed: (inout Hasher, UnsafeBufferPointer<UInt8>) -> Void) -> [Int32] {
-        func hash(_ line: Line) -> Int {
+        var numbers: [Int: Int32] = [:]
+        var counts: [Int32] = []
+        var repeats = [Int32](repeating: 0, count: lines.count)
+        for (i, line) in lines.enumerated() where !line.isBlank {
             var hasher = Hasher()
             feed(&hasher, UnsafeBufferPointer(rebasing: buffer[line.subject]))
-            return hasher.finalize()
+            let hash = hasher.finalize()
+            let number = numbers[hash] ?? {
+                numbers[hash] = Int32(counts.count)
+                counts.append(0)
+                return Int32(counts.count - 1)
+            }()
+            counts[Int(number)] += 1
+            repeats[i] = number
         }
-        // Each line is hashed twice rather than its hash kept: a word a line saved on giant documents.
-        var counts: [Int: Int32] = [:]
-        for line in lines where !line.isBlank { counts[hash(line), default: 0] += 1 }
-        var repeats = [Int32](repeating: 0, count: lines.count)
-        for (i, line) in lines.enumerated() where !line.isBlank { repeats[i] = counts[hash(line)] ?? 0 }
+        for (i, line) in lines.enumerated() where !line.isBlank { repeats[i] = counts[Int(repeats[i])] }
         return repeats
+    }
+
+    /// Feeds a line's subject bytes as they are, for `repeated:`.
+    static func hashText(into hasher: inout Hasher, _ text: UnsafeBufferPointer<UInt8>) {
+        hasher.combine(bytes: UnsafeRawBufferPointer(text))
     }
 }

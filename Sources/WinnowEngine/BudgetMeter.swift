@@ -4,14 +4,17 @@ import WinnowRules
 /// asked after each line (or block) the rule's regex ran on, it says when
 /// the rule must stop, and why.
 ///
-/// Time is the thread's CPU time, read on every 16th call and after each
-/// limit hit, and counted from the first reading: a rule that runs on a
-/// few lines never reads the clock at all.
+/// Time is the thread's CPU time, checked on every 16th call and after each
+/// limit hit, and counted from the first check: a rule that runs on a few
+/// lines never reads a clock at all. A check reads the wall clock first,
+/// which costs no system call, and the CPU clock, which does, only once the
+/// wall time alone is over the allowance: CPU time never runs ahead of it.
 struct BudgetMeter {
     let budget: RuleBudget
     let allowance: UInt64
     let scratch: Scratch
-    private var started: UInt64?
+    /// The CPU and wall clocks at the first check.
+    private var started: (cpu: UInt64, wall: UInt64)?
     private var calls = 0
     private var limitHitsSeen = 0
     private(set) var suspension: (line: Int, reason: Decisions.Suspension.Reason)?
@@ -33,13 +36,14 @@ struct BudgetMeter {
         calls &+= 1
         guard clock || calls & 15 == 0 || limitHits > limitHitsSeen else { return false }
         limitHitsSeen = limitHits
-        let now = SystemClock.threadCPU()
         guard let started else {
-            self.started = now
+            started = (SystemClock.threadCPU(), SystemClock.monotonic())
             return false
         }
-        guard now &- started > allowance else { return false }
-        suspension = (line, .time(nanoseconds: now &- started))
+        guard SystemClock.monotonic() &- started.wall > allowance else { return false }
+        let spent = SystemClock.threadCPU() &- started.cpu
+        guard spent > allowance else { return false }
+        suspension = (line, .time(nanoseconds: spent))
         return true
     }
 }

@@ -64,8 +64,9 @@ public struct Decisions: Sendable {
     public internal(set) var cut: Cut?
     /// The earliest cut proposed in the cut phase, applied when the phase ends.
     private var proposedCut: Cut?
-    var droppedBy: [Int32]
-    var protectedBy: [Int32]
+    /// Per line: the dropping rule (0 and up), -1 for kept, or `-2 - rule` for a protecting rule;
+    /// one number a line, since protection undoes a drop and blocks later ones.
+    private var verdicts: [Int32]
     public internal(set) var strips: [Int: [Strip]] = [:]
     public internal(set) var meta: [MetaField] = []
     /// The site packs that applied to this document.
@@ -75,31 +76,30 @@ public struct Decisions: Sendable {
 
     init(rules: [Rule], lineCount: Int) {
         self.rules = rules
-        droppedBy = .init(repeating: -1, count: lineCount)
-        protectedBy = .init(repeating: -1, count: lineCount)
+        verdicts = .init(repeating: -1, count: lineCount)
     }
 
-    public var lineCount: Int { droppedBy.count }
+    public var lineCount: Int { verdicts.count }
 
     public func verdict(_ line: Int) -> Verdict {
-        if droppedBy[line] >= 0 { return .dropped(rule: Int(droppedBy[line])) }
-        if protectedBy[line] >= 0 { return .protected(rule: Int(protectedBy[line])) }
+        let value = Int(verdicts[line])
+        if value >= 0 { return .dropped(rule: value) }
+        if value < -1 { return .protected(rule: -2 - value) }
         return .kept
     }
 
-    @inline(__always) public func isKept(_ line: Int) -> Bool { droppedBy[line] < 0 }
-    @inline(__always) public func isDropped(_ line: Int) -> Bool { droppedBy[line] >= 0 }
-    @inline(__always) public func isProtected(_ line: Int) -> Bool { protectedBy[line] >= 0 }
+    @inline(__always) public func isKept(_ line: Int) -> Bool { verdicts[line] < 0 }
+    @inline(__always) public func isDropped(_ line: Int) -> Bool { verdicts[line] >= 0 }
+    @inline(__always) public func isProtected(_ line: Int) -> Bool { verdicts[line] < -1 }
 
     /// The rule that removed the line, if any.
     public func droppingRule(_ line: Int) -> Rule? {
-        droppedBy[line] >= 0 ? rules[Int(droppedBy[line])] : nil
+        verdicts[line] >= 0 ? rules[Int(verdicts[line])] : nil
     }
 
     /// Protects a line, undoing any drop or strip made before.
     mutating func protect(_ line: Int, by rule: Int) {
-        protectedBy[line] = Int32(rule)
-        droppedBy[line] = -1
+        verdicts[line] = Int32(-2 - rule)
         strips[line] = nil
     }
 
@@ -117,6 +117,6 @@ public struct Decisions: Sendable {
     }
 
     mutating func drop(_ line: Int, by rule: Int) {
-        if droppedBy[line] < 0 && protectedBy[line] < 0 { droppedBy[line] = Int32(rule) }
+        if verdicts[line] == -1 { verdicts[line] = Int32(rule) }
     }
 }

@@ -177,12 +177,12 @@ struct DocumentPass {
         var taken = Set<Int>()
         for captures in matches {
             let match = captures.whole
-            let first = joined.line(at: match.lowerBound)
-            let last = match.isEmpty ? first : joined.line(at: match.upperBound - 1)
+            let first = joined.line(at: match.lowerBound, in: document)
+            let last = match.isEmpty ? first : joined.line(at: match.upperBound - 1, in: document)
             if rule.action == .extract {
                 for (name, group) in rule.regex.namedGroups {
                     guard let value = captures[group], !value.isEmpty else { continue }
-                    hits.fields.append((name, joined.bytes(value, in: buffer), joined.line(at: value.lowerBound)))
+                    hits.fields.append((name, joined.bytes(value, in: buffer), joined.line(at: value.lowerBound, in: document)))
                 }
             }
             for line in first...last where !document.lines[line].isBlank {

@@ -2,12 +2,15 @@ import WinnowRules
 
 /// The text a block- or document-scope regex sees: the lines' subjects
 /// joined by `\n`, with a map back to the document's lines and bytes.
-/// A single line is its own subject, so it is read in place, not copied.
+/// When the document already holds that text (a single line, or lines that
+/// end in `\n` with nothing trimmed around their subjects, as most do), it is
+/// read in place, not copied: a giant block would otherwise be held twice.
 struct JoinedSubject {
     private var bytes: [UInt8] = []
-    /// The one line's subject in the document's bytes, when a single line is joined.
-    private var single: Range<Int>?
+    /// The joined text in the document's bytes, when it is read in place.
+    private var inPlace: Range<Int>?
     private var firstLine = 0
+    private var inPlaceLineCount = 0
     private var kind = Rule.Subject.trimmed
     /// For each joined line, where it starts in the joined text: 32 bits, or
     /// `wideOffsets` when the joined text passes 4 GiB.
@@ -21,12 +24,12 @@ struct JoinedSubject {
         wideOffsets = []
         firstLine = lines.lowerBound
         self.kind = kind
-        if lines.count == 1 {
-            single = Self.range(of: document.lines[lines.lowerBound], kind)
-            offsets.append(0)
+        if let text = Self.textInPlace(lines, document: document, buffer: buffer, kind: kind) {
+            inPlace = text
+            inPlaceLineCount = lines.count
             return
         }
-        single = nil
+        inPlace = nil
         // Sized first: growing by doubling would briefly hold the text two and a half times.
         let total = lines.reduce(lines.count - 1) { $0 + Self.range(of: document.lines[$1], kind).count }
         if bytes.capacity < total { bytes.reserveCapacity(total) }
@@ -43,7 +46,7 @@ struct JoinedSubject {
     /// Calls `body` with the joined text.
     func withText<R, E: Error>(in buffer: UnsafeBufferPointer<UInt8>,
                                _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
-        if let single { return try body(UnsafeBufferPointer(rebasing: buffer[single])) }
+        if let inPlace { return try body(UnsafeBufferPointer(rebasing: buffer[inPlace])) }
         return try bytes.withUnsafeBufferPointer { (text) throws(E) -> R in try body(text) }
     }
 
@@ -54,11 +57,11 @@ struct JoinedSubject {
 
     /// The document line that holds byte `offset` of the joined text (a
     /// joining `\n` belongs to the line before it).
-    func line(at offset: Int) -> Int {
+    func line(at offset: Int, in document: Document) -> Int {
         var low = 0, high = lineCount - 1
         while low < high {
             let mid = (low + high + 1) / 2
-            if self.offset(mid) <= offset { low = mid } else { high = mid - 1 }
+            if self.offset(mid, document) <= offset { low = mid } else { high = mid - 1 }
         }
         return firstLine + low
     }
@@ -67,7 +70,7 @@ struct JoinedSubject {
     func documentRange(of match: Range<Int>, onLine line: Int, in document: Document) -> Range<Int>? {
         // The joined lines are consecutive document lines, so the entry is found by subtraction.
         guard line - firstLine >= 0, line - firstLine < lineCount else { return nil }
-        let offset = self.offset(line - firstLine)
+        let offset = self.offset(line - firstLine, document)
         let range = Self.range(of: document.lines[line], kind)
         let low = max(match.lowerBound, offset), high = min(match.upperBound, offset + range.count)
         guard low < high else { return nil }
@@ -81,10 +84,30 @@ struct JoinedSubject {
         wideOffsets = []
     }
 
-    private var lineCount: Int { wideOffsets.isEmpty ? offsets.count : wideOffsets.count }
+    private var lineCount: Int {
+        if inPlace != nil { return inPlaceLineCount }
+        return wideOffsets.isEmpty ? offsets.count : wideOffsets.count
+    }
 
     /// Where joined line `k` starts in the joined text.
-    private func offset(_ k: Int) -> Int { wideOffsets.isEmpty ? Int(offsets[k]) : wideOffsets[k] }
+    private func offset(_ k: Int, _ document: Document) -> Int {
+        if let inPlace { return Self.range(of: document.lines[firstLine + k], kind).lowerBound - inPlace.lowerBound }
+        return wideOffsets.isEmpty ? Int(offsets[k]) : wideOffsets[k]
+    }
+
+    /// The joined text's place in the document, when each line's subject
+    /// follows the one before it after exactly one `\n`.
+    private static func textInPlace(_ lines: Range<Int>, document: Document, buffer: UnsafeBufferPointer<UInt8>,
+                                    kind: Rule.Subject) -> Range<Int>? {
+        var previous = range(of: document.lines[lines.lowerBound], kind)
+        let start = previous.lowerBound
+        for index in lines.dropFirst() {
+            let next = range(of: document.lines[index], kind)
+            guard next.lowerBound == previous.upperBound + 1, buffer[previous.upperBound] == 0x0A else { return nil }
+            previous = next
+        }
+        return start..<previous.upperBound
+    }
 
     private static func range(of line: Line, _ kind: Rule.Subject) -> Range<Int> {
         kind == .trimmed ? line.subject : line.content

@@ -7,14 +7,13 @@ public struct LineFeatures: Sendable {
     public private(set) var chars: [Int32]
     /// Whitespace-separated tokens with a letter or digit; each CJK character counts as a word.
     public private(set) var words: [Int32]
-    /// Ends with `.`, `!`, `?` or `…`, maybe followed by closing quotes or brackets.
-    public private(set) var sentence: [Bool]
-    public private(set) var prose: [Bool]
-    /// Looks like code or data rather than a menu: starts with a digit or
-    /// holds one of `{ } ( ) [ ] ; = < > $ \`.
-    public private(set) var symbolic: [Bool]
-    /// Position among non-blank lines, or -1 for a blank line.
-    public private(set) var ordinal: [Int32]
+    /// The yes-or-no features, one byte a line (`Flag` bits).
+    private var flags: [UInt8]
+    /// For each block, how many non-blank lines come before it: a line's
+    /// position among non-blank lines follows, with no number per line.
+    private let nonBlankBeforeBlock: [Int32]
+    private let blockOfLine: [Int32]
+    private let blockStarts: [Int32]
     public private(set) var nonBlankCount: Int
     /// The body: the stretch of lines where prose outweighs everything else
     /// (see `updateRegions`), or nil when the document has no prose.
@@ -40,11 +39,20 @@ public struct LineFeatures: Sendable {
         let n = lines.count
         chars = .init(repeating: 0, count: n)
         words = .init(repeating: 0, count: n)
-        sentence = .init(repeating: false, count: n)
-        prose = .init(repeating: false, count: n)
-        symbolic = .init(repeating: false, count: n)
-        ordinal = .init(repeating: -1, count: n)
-        nonBlankCount = 0
+        flags = .init(repeating: 0, count: n)
+        var before = [Int32](), starts = [Int32]()
+        before.reserveCapacity(document.blocks.count)
+        starts.reserveCapacity(document.blocks.count)
+        var nonBlank = 0
+        for block in document.blocks {
+            before.append(Int32(nonBlank))
+            starts.append(Int32(block.lowerBound))
+            nonBlank += block.count
+        }
+        nonBlankBeforeBlock = before
+        blockStarts = starts
+        blockOfLine = document.blockOfLine
+        nonBlankCount = nonBlank
         self.settings = settings
         paragraphs = WrappedParagraphs(document: document)
         links = MarkdownLinks(document: document)
@@ -54,11 +62,10 @@ public struct LineFeatures: Sendable {
                 let line = lines[i]
                 chars[i] = LineFeatures.countScalars(buffer, line.subject)
                 words[i] = LineFeatures.countWords(buffer, line.subject)
-                sentence[i] = LineFeatures.endsLikeSentence(buffer, line.subject)
-                prose[i] = sentence[i] && Int(words[i]) >= settings.proseMinWords
-                symbolic[i] = LineFeatures.looksSymbolic(buffer, line.subject)
-                ordinal[i] = Int32(nonBlankCount)
-                nonBlankCount += 1
+                let sentence = LineFeatures.endsLikeSentence(buffer, line.subject)
+                flags[i] = (sentence ? Flag.sentence : 0)
+                    | (sentence && Int(words[i]) >= settings.proseMinWords ? Flag.prose : 0)
+                    | (LineFeatures.looksSymbolic(buffer, line.subject) ? Flag.symbolic : 0)
             }
             if countRepeats {
                 repeats = LineFeatures.countRepeats(buffer, lines, LineFeatures.hashText)
@@ -78,13 +85,13 @@ public struct LineFeatures: Sendable {
             if end - start > 1 {
                 let unitWords = members.reduce(Int32(0)) { $0 + words[$1] }
                 let unitChars = members.reduce(Int32(0)) { $0 + chars[$1] } + Int32(end - start - 1)
-                let unitSentence = sentence[end - 1]
+                let unitSentence = sentence(end - 1)
                 let unitProse = unitSentence && Int(unitWords) >= settings.proseMinWords
                 for member in members {
                     words[member] = unitWords
                     chars[member] = unitChars
-                    sentence[member] = unitSentence
-                    prose[member] = unitProse
+                    flags[member] = flags[member] & Flag.symbolic
+                        | (unitSentence ? Flag.sentence : 0) | (unitProse ? Flag.prose : 0)
                 }
             }
             i = end
@@ -110,21 +117,22 @@ public struct LineFeatures: Sendable {
         var best = 0, bestRange: ClosedRange<Int>?
         var running = 0, start = 0
         var before = 0
-        if proseWordsBefore.count != prose.count { proseWordsBefore = .init(repeating: 0, count: prose.count) }
-        for i in prose.indices {
+        if proseWordsBefore.count != flags.count { proseWordsBefore = .init(repeating: 0, count: flags.count) }
+        for i in flags.indices {
             proseWordsBefore[i] = Int32(before)
-            guard ordinal[i] >= 0 else { continue }
+            guard blockOfLine[i] >= 0 else { continue }
+            let prose = self.prose(i)
             let kept = decisions.isKept(i)
             // A wrapped paragraph counts once, on its first line.
             let continuation = isContinuation(i)
-            if kept && prose[i] && !continuation { before += Int(words[i]) }
+            if kept && prose && !continuation { before += Int(words[i]) }
             // Scores are doubled so that half a word stays an integer.
             let score: Int
             if !kept { score = -2 * settings.shortLinePenalty }
             else if continuation { score = 0 }
-            else if prose[i] { score = 2 * Int(words[i]) }
+            else if prose { score = 2 * Int(words[i]) }
             else if words[i] >= settings.longLineWords { score = Int(words[i]) }
-            else if symbolic[i] { score = -2 * settings.symbolLinePenalty }
+            else if symbolic(i) { score = -2 * settings.symbolLinePenalty }
             else if words[i] <= settings.shortLineWords { score = -2 * settings.shortLinePenalty }
             else { score = -2 * settings.linePenalty }
             if running <= 0 {
@@ -140,7 +148,7 @@ public struct LineFeatures: Sendable {
         // A wrapped paragraph's score sits on its first line: the body takes in the whole paragraph.
         if let range = bestRange, paragraphs.isWrapped {
             var end = range.upperBound
-            while end + 1 < prose.count, isContinuation(end + 1) { end += 1 }
+            while end + 1 < flags.count, isContinuation(end + 1) { end += 1 }
             let first = paragraphs.first[range.lowerBound]
             bestRange = (first >= 0 ? Int(first) : range.lowerBound)...end
         }
@@ -160,8 +168,29 @@ public struct LineFeatures: Sendable {
         return .body
     }
 
+    /// Ends with `.`, `!`, `?` or `…`, maybe followed by closing quotes or brackets.
+    @inline(__always) public func sentence(_ line: Int) -> Bool { flags[line] & Flag.sentence != 0 }
+    /// Ends like a sentence and has at least `proseMinWords` words.
+    @inline(__always) public func prose(_ line: Int) -> Bool { flags[line] & Flag.prose != 0 }
+    /// Looks like code or data rather than a menu: starts with a digit or
+    /// holds one of `{ } ( ) [ ] ; = < > $ \`.
+    @inline(__always) public func symbolic(_ line: Int) -> Bool { flags[line] & Flag.symbolic != 0 }
+
+    /// Position among non-blank lines, or -1 for a blank line.
+    @inline(__always) public func ordinal(_ line: Int) -> Int {
+        let block = Int(blockOfLine[line])
+        guard block >= 0 else { return -1 }
+        return Int(nonBlankBeforeBlock[block]) + line - Int(blockStarts[block])
+    }
+
     /// Position counted from the end among non-blank lines (0 for the last).
-    public func ordinalFromEnd(_ line: Int) -> Int { nonBlankCount - 1 - Int(ordinal[line]) }
+    public func ordinalFromEnd(_ line: Int) -> Int { nonBlankCount - 1 - ordinal(line) }
+
+    private enum Flag {
+        static let sentence: UInt8 = 1
+        static let prose: UInt8 = 2
+        static let symbolic: UInt8 = 4
+    }
 
     static func countScalars(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
         var count: Int32 = 0

@@ -14,12 +14,12 @@ struct LineView: LineContext {
 
     func chars(_ line: Int) -> Int { Int(features.chars[line]) }
     func words(_ line: Int) -> Int { Int(features.words[line]) }
-    func endsLikeSentence(_ line: Int) -> Bool { features.sentence[line] }
-    func isProse(_ line: Int) -> Bool { features.prose[line] }
+    func endsLikeSentence(_ line: Int) -> Bool { features.sentence(line) }
+    func isProse(_ line: Int) -> Bool { features.prose(line) }
     func linkDensity(_ line: Int) -> Double { features.links.density(line) }
     func hasBullet(_ line: Int) -> Bool { document.lines[line].hasBullet }
     func continuesParagraph(_ line: Int) -> Bool { features.isContinuation(line) }
-    func ordinal(_ line: Int) -> Int { Int(features.ordinal[line]) }
+    func ordinal(_ line: Int) -> Int { features.ordinal(line) }
     func ordinalFromEnd(_ line: Int) -> Int { features.ordinalFromEnd(line) }
     func blockSize(_ line: Int) -> Int {
         let block = Int(document.blockOfLine[line])

@@ -140,8 +140,8 @@ import WinnowEngine
 
 /// The line table is one of the few costs that grow with the line count.
 @Suite struct LineLayoutTests {
-    @Test func aLineTakesThreeWords() {
-        #expect(MemoryLayout<Line>.stride == 24)
+    @Test func aLineTakesTwoWords() {
+        #expect(MemoryLayout<Line>.stride == 16)
     }
 
     @Test func everyOffsetRoundTrips() {
@@ -153,5 +153,16 @@ import WinnowEngine
         #expect(blank.isBlank && !blank.hasBullet && blank.subject.isEmpty && blank.content == 11..<13)
         let last = document.lines[2]
         #expect(!last.isTerminated && last.subject == 15..<19 && last.end == 19)
+    }
+
+    @Test func longWhitespaceRunsSaturateButBlankLinesStayEmpty() {
+        let indent = String(repeating: " ", count: 5_000)
+        let document = Document(bytes: Array("\(indent)word\(indent)\n\(indent)\n".utf8))
+        let line = document.lines[0]
+        // 4,095 bytes of the indent are skipped; the subject keeps the rest, and the word.
+        #expect(line.subjectStart == 4_095 && line.subjectEnd == 10_004 - 4_095 && line.end == 10_005)
+        #expect(line.content == 0..<10_004 && !line.isBlank)
+        let blank = document.lines[1]
+        #expect(blank.isBlank && blank.subject.isEmpty && blank.end == 15_006)
     }
 }

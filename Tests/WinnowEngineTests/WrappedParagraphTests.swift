@@ -39,8 +39,8 @@ import WinnowRules
         // "landings." alone is one word; as the end of its paragraph it is prose.
         #expect(features.words[11] == features.words[8])
         #expect(features.words[11] == 40)
-        #expect(features.prose[11] && features.prose[8])
-        #expect(features.sentence[8])
+        #expect(features.prose(11) && features.prose(8))
+        #expect(features.sentence(8))
         #expect(features.isContinuation(11) && !features.isContinuation(8))
     }
 

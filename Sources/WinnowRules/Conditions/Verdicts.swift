@@ -24,14 +24,21 @@ struct DroppedNearby: LineCondition {
 
     func holds(_ line: Int, in context: some LineContext) -> Bool {
         var seen = 0, dropped = 0
-        for step in [context.previous, context.next] {
-            var j = step(line), steps = 0
-            while j >= 0, steps < window {
-                seen += 1
-                steps += 1
-                if context.isDropped(j) { dropped += 1 }
-                j = step(j)
-            }
+        // Two plain loops: an array of the two step functions would allocate on every line.
+        var j = context.previous(line), steps = 0
+        while j >= 0, steps < window {
+            seen += 1
+            steps += 1
+            if context.isDropped(j) { dropped += 1 }
+            j = context.previous(j)
+        }
+        j = context.next(line)
+        steps = 0
+        while j >= 0, steps < window {
+            seen += 1
+            steps += 1
+            if context.isDropped(j) { dropped += 1 }
+            j = context.next(j)
         }
         return seen > 0 && Double(dropped) >= fraction * Double(seen)
     }

@@ -93,8 +93,17 @@ public final class DocumentReader {
             head = 0
         }
         let old = buffer.count
-        // Grow by a quarter rather than doubling: a document taking this storage wastes little of it.
-        if buffer.capacity < old + chunkSize { buffer.reserveCapacity(old + max(chunkSize, old / 4)) }
+        if buffer.capacity < old + chunkSize {
+            // Grow by a quarter rather than doubling: a document taking this storage wastes little of it.
+            var wanted = old + max(chunkSize, old / 4)
+            // Growing copies, and the copy briefly holds the document twice. A big document in a
+            // regular file gets room for the rest of the file at once (storage not yet written
+            // costs no memory), up to half the machine's memory.
+            if old >= 4 * chunkSize, let rest = bytesLeftInRegularFile() {
+                wanted = max(wanted, old + min(rest, Self.physicalMemory / 2) + chunkSize)
+            }
+            buffer.reserveCapacity(wanted)
+        }
         buffer.append(contentsOf: repeatElement(0, count: chunkSize))
         var got = 0
         while true {
@@ -110,6 +119,17 @@ public final class DocumentReader {
         buffer.removeLast(chunkSize - got)
         if got == 0 { atEOF = true }
     }
+
+    /// Bytes from the read offset to the end of the input, when it is a regular file.
+    private func bytesLeftInRegularFile() -> Int? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        let offset = lseek(descriptor, 0, SEEK_CUR)
+        guard offset >= 0, Int(status.st_size) > Int(offset) else { return nil }
+        return Int(status.st_size) - Int(offset)
+    }
+
+    private static let physicalMemory = max(0, sysconf(Int32(_SC_PHYS_PAGES))) &* max(0, sysconf(Int32(_SC_PAGESIZE)))
 
     /// The index of the first `byte` in `buffer[from...]`, found with memchr.
     private func find(_ byte: UInt8, from: Int) -> Int? {

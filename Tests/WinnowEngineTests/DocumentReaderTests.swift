@@ -112,6 +112,20 @@ import WinnowEngine
         }
     }
 
+    @Test func documentsManyReadsLongFromARegularFileMatchTheReference() throws {
+        // Past four reads of one document, the reader sizes its buffer from the file's length.
+        let pieces: [[UInt8]] = [Array("word ".utf8), [0x0A], [0x0C, 0x0A], [0x0D, 0x0A], [0xC3, 0xA9]]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20 {
+            let input = (0..<(100 + next() % 200)).flatMap { _ in pieces[next() % 10 == 0 ? 2 : next() % pieces.count] }
+            try check(input, .formFeedLine, chunkSizes: 1...6, pipe: false)
+        }
+    }
+
     @Test func manyLargeDocumentsThroughTheDefaultChunkSize() throws {
         // Documents of up to ~600 KB straddle the 256 KiB reads in every way.
         var input: [UInt8] = []

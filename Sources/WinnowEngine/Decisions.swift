@@ -73,6 +73,10 @@ public struct Decisions: Sendable {
     public internal(set) var sites: [String] = []
     public internal(set) var limitHits: [LimitHit] = []
     public internal(set) var suspensions: [Suspension] = []
+    /// How the document is laid out, as the engine detected it.
+    public internal(set) var shape = TextShape()
+    /// For wrapped text, each line's paragraph's first line (the engine's own table, shared); else empty.
+    var paragraphFirst: [Int32] = []
 
     init(rules: [Rule], lineCount: Int) {
         self.rules = rules
@@ -86,6 +90,11 @@ public struct Decisions: Sendable {
         if value >= 0 { return .dropped(rule: value) }
         if value < -1 { return .protected(rule: -2 - value) }
         return .kept
+    }
+
+    /// Whether the line continues a hard-wrapped paragraph that starts on an earlier line.
+    public func continuesParagraph(_ line: Int) -> Bool {
+        !paragraphFirst.isEmpty && paragraphFirst[line] >= 0 && Int(paragraphFirst[line]) != line
     }
 
     @inline(__always) public func isKept(_ line: Int) -> Bool { verdicts[line] < 0 }

@@ -31,6 +31,8 @@ public struct LineFeatures: Sendable {
     let paragraphs: WrappedParagraphs
     /// How much of each line is Markdown link markup.
     let links: MarkdownLinks
+    /// How the document is laid out: wrapped, Markdown, both or neither.
+    public private(set) var shape = TextShape()
     /// What rules match on lines that hide their words (zero-width characters, fullwidth forms…).
     let matching: MatchingView
 
@@ -57,9 +59,11 @@ public struct LineFeatures: Sendable {
         paragraphs = WrappedParagraphs(document: document)
         links = MarkdownLinks(document: document)
         matching = MatchingView(document: document)
+        var headings = 0
         document.bytes.withUnsafeBufferPointer { buffer in
             for i in 0..<n where !lines[i].isBlank {
                 let line = lines[i]
+                if buffer[line.subjectStart] == UInt8(ascii: "#"), LineFeatures.isHeading(buffer, line.subject) { headings += 1 }
                 chars[i] = LineFeatures.countScalars(buffer, line.subject)
                 words[i] = LineFeatures.countWords(buffer, line.subject)
                 let sentence = LineFeatures.endsLikeSentence(buffer, line.subject)
@@ -73,6 +77,19 @@ public struct LineFeatures: Sendable {
             }
         }
         if paragraphs.isWrapped { judgeParagraphs(lines) }
+        shape = TextShape(wrapWidth: paragraphs.width,
+                          isMarkdown: links.linkedLineCount >= Self.markdownEvidence || headings >= Self.markdownEvidence)
+    }
+
+    /// Lines with links, or ATX headings, that make a document Markdown.
+    static let markdownEvidence = 2
+
+    /// `#` to `######`, then a space or the end: an ATX heading.
+    static func isHeading(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound, buffer[i] == UInt8(ascii: "#") { i += 1 }
+        let level = i - range.lowerBound
+        return level >= 1 && level <= 6 && (i == range.upperBound || buffer[i] == 0x20 || buffer[i] == 0x09)
     }
 
     /// Gives every line of a wrapped paragraph the paragraph's features.

@@ -17,6 +17,7 @@ struct LineView: LineContext {
     func endsLikeSentence(_ line: Int) -> Bool { features.sentence(line) }
     func isProse(_ line: Int) -> Bool { features.prose(line) }
     func linkDensity(_ line: Int) -> Double { features.links.density(line) }
+    var shape: TextShape { features.shape }
     func hasBullet(_ line: Int) -> Bool { document.lines[line].hasBullet }
     func continuesParagraph(_ line: Int) -> Bool { features.isContinuation(line) }
     func ordinal(_ line: Int) -> Int { features.ordinal(line) }

@@ -16,6 +16,8 @@ import Glibc
 struct MarkdownLinks {
     /// Per line, the density in hundredths; empty when the document has no link.
     private var hundredths: [UInt8] = []
+    /// Lines that hold some link markup.
+    private(set) var linkedLineCount = 0
 
     /// Lines a link's text or URL may span.
     static let maximumSpan = 4
@@ -44,6 +46,7 @@ struct MarkdownLinks {
                 let total = Self.nonSpaceBytes(buffer, line.content)
                 guard total > 0 else { continue }
                 hundredths[index] = UInt8(min(100, Int(linked[index]) * 100 / total))
+                linkedLineCount += 1
             }
         }
     }

@@ -94,6 +94,8 @@ public struct RuleProgram: Sendable {
                                     features: LineFeatures(document: document, settings: settings, countRepeats: countRepeats),
                                     scratch: scratch, prefilter: prefilter, budget: budget,
                                     allowance: budget.nanoseconds(forDocumentOf: document.bytes.count))
+            decisions.shape = pass.features.shape
+            decisions.paragraphFirst = pass.features.paragraphs.first
             pass.features.updateRegions(decisions)
             prefilter.markLines(of: document, in: buffer, viewed: pass.features.matching, into: scratch)
             for members in order {

@@ -62,6 +62,31 @@ struct WrappedParagraphs: Sendable {
         }
     }
 
+    /// Columns below the wrap width where a wrapped line may end: about the longest common word.
+    static let endWindow = 8
+
+    /// The width lines pile up against: the right edge of the `endWindow`
+    /// columns that hold the most line ends, counted from 40 columns up.
+    /// A converter breaks each line where the next word would pass the
+    /// width, so wrapped lines end just short of it; short last lines fall
+    /// below and unbreakable URLs above, and neither moves the pile.
+    static func wrapWidth(_ widths: [Int32]) -> Int {
+        let widest = min(Int(widths.max() ?? 0), 1_000)
+        guard widest >= 40 else { return 0 }
+        var ends = [Int](repeating: 0, count: widest + 1)
+        for width in widths where width <= widest { ends[Int(width)] += 1 }
+        var best = 0, bestCount = 0, inWindow = 0
+        for edge in 0...widest {
+            inWindow += ends[edge]
+            if edge >= endWindow { inWindow -= ends[edge - endWindow] }
+            if edge >= 40, inWindow > bestCount {
+                best = edge
+                bestCount = inWindow
+            }
+        }
+        return best
+    }
+
     init(document: Document) {
         let lines = document.lines
         let n = lines.count
@@ -73,8 +98,7 @@ struct WrappedParagraphs: Sendable {
         }
         let nonBlankCount = widths.count
         guard nonBlankCount >= Self.minimumContinuations + 1 else { return }
-        widths.sort()
-        let wrap = Int(widths[(nonBlankCount - 1) * 9 / 10])
+        let wrap = Self.wrapWidth(widths)
         widths = []
         // Narrower than this is a list or a menu, not wrapped prose.
         guard wrap >= 40 else { return }

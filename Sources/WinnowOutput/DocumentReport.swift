@@ -6,7 +6,7 @@ import WinnowRules
 /// `--input jsonl` adds to each record.
 ///
 ///     "meta":{"author":"Jane Doe","updated":"15 Nov 2025, 02:53 PM IST","tags":["Transport"]},
-///     "sites":[],
+///     "sites":[],"shape":{"wrapped":false,"width":0,"markdown":false},
 ///     "in":{"lines":19,"bytes":446},"out":{"lines":7,"bytes":242},
 ///     "removed":[{"line":1,"rule":"newsletter/form-field","action":"drop","text":"Subscribe"},
 ///                {"line":5,"rule":"bylines/written-by","action":"extract","text":"Written By Jane Doe",
@@ -26,7 +26,7 @@ import WinnowRules
 /// The format is documented for users in `JSON-FORMATS.md` beside this file
 /// (the members, `meta` and `removed`); keep the two in step.
 public enum DocumentReport {
-    /// Writes the members `meta`, `sites`, `in`, `out` and `removed` into the open object.
+    /// Writes the members `meta`, `sites`, `shape`, `in`, `out` and `removed` into the open object.
     ///
     /// - Parameter output: the size of the document's text output (`TextPrinter`'s count).
     public static func writeMembers(_ document: Document, _ decisions: Decisions, output: TextPrinter.Written,
@@ -37,6 +37,12 @@ public enum DocumentReport {
         json.beginArray()
         for site in decisions.sites { json.string(site) }
         json.endArray()
+        json.key("shape")
+        json.beginObject()
+        json.key("wrapped"); json.bool(decisions.shape.isWrapped)
+        json.key("width"); json.number(decisions.shape.wrapWidth)
+        json.key("markdown"); json.bool(decisions.shape.isMarkdown)
+        json.endObject()
         json.key("in")
         writeSize(lines: document.lines.count, bytes: document.bytes.count, into: &json)
         json.key("out")

@@ -3,7 +3,7 @@ import WinnowRules
 
 /// Writes every line of a document with the verdict on it (`--explain`).
 ///
-///     # page.txt: 12 lines in, 7 out; sites: livemint.com
+///     # page.txt: 12 lines in, 7 out; sites: livemint.com; shape: lines
 ///         1 - [subscription/subscribe drop] Subscribe
 ///         2
 ///         3   Alibaba fires back at allegations of assisting Chinese Military
@@ -12,7 +12,8 @@ import WinnowRules
 ///        11 + [guards/wire-credit keep] (With inputs from AFP)
 ///
 /// Each document starts with a `#` header: its name, its lines in and out
-/// (as text mode would print them), and the site packs that applied. Then
+/// (as text mode would print them), the site packs that applied, and its
+/// shape (`lines`, `wrapped at N`, `markdown`, or both; see `TextShape`). Then
 /// every input line, in order, blank ones included, as: its line number
 /// (from 1, right-aligned), a mark, and the line's text without its
 /// terminator. The marks:
@@ -23,6 +24,13 @@ import WinnowRules
 /// | `-` | is removed; `[rule action]` says which rule and how (`drop`, `drop-block`, `cut`, `strip`, `extract`) |
 /// | `+` | is protected by a keep rule, `[rule keep]` |
 /// | `~` | is kept with fragments stripped; each shows in place as `⟦rule: fragment⟧` |
+///
+/// In wrapped text, a `|` right after the mark (where a space stands
+/// otherwise) says the line continues the paragraph above it: rules judged
+/// the paragraph as one unit.
+///
+///        4   The council met on Tuesday to agree the budget for the
+///        5  |coming year, and the vote was close.
 ///
 /// A line an `extract` rule removed ends with the fields it gave, each as
 /// `⟨name: value⟩`. So `grep -E '^ *[0-9]+ -'` lists the removed lines,
@@ -41,7 +49,7 @@ public struct ExplainPrinter: Sendable {
         let output = TextPrinter().measure(document, decisions)
         let sites = decisions.sites.isEmpty ? "none" : decisions.sites.joined(separator: ", ")
         out.write("\(style.header)# \(document.name): \(document.lines.count) lines in, \(output.lines) out;"
-                  + " sites: \(sites)\(style.reset)\n")
+                  + " sites: \(sites); shape: \(decisions.shape.description)\(style.reset)\n")
         let width = max(5, String(document.lines.count).count)
         let rules = decisions.rules
         document.bytes.withUnsafeBufferPointer { bytes in
@@ -49,10 +57,11 @@ public struct ExplainPrinter: Sendable {
                 let number = String(index + 1)
                 out.write(style.number + String(repeating: " ", count: width - number.count) + number + style.reset)
                 let content = UnsafeBufferPointer(rebasing: bytes[line.content])
+                let gap = decisions.continuesParagraph(index) ? "|" : " "
                 switch decisions.verdict(index) {
                 case .dropped(let ruleIndex):
                     let rule = rules[ruleIndex]
-                    out.write(" \(style.removed)- [\(rule.id) \(rule.action.rawValue)]\(style.reset)")
+                    out.write(" \(style.removed)-\(gap)[\(rule.id) \(rule.action.rawValue)]\(style.reset)")
                     if !content.isEmpty {
                         out.write(" \(style.removedText)")
                         out.write(content)
@@ -60,15 +69,15 @@ public struct ExplainPrinter: Sendable {
                     }
                     if rule.action == .extract { writeMeta(decisions, line: index, rule: ruleIndex, to: out) }
                 case .protected(let ruleIndex):
-                    out.write(" \(style.protected)+ [\(rules[ruleIndex].id) keep]\(style.reset) ")
+                    out.write(" \(style.protected)+\(gap)[\(rules[ruleIndex].id) keep]\(style.reset) ")
                     out.write(content)
                 case .kept:
                     if let strips = decisions.strips[index], !strips.isEmpty {
-                        out.write(" \(style.stripped)~\(style.reset) ")
+                        out.write(" \(style.stripped)~\(style.reset)\(gap)")
                         writeStripped(bytes, pieces: decisions.pieces(of: index, within: line.content), rules: rules,
                                       to: out)
                     } else if line.contentEnd > line.start {
-                        out.write("   ")
+                        out.write("  \(gap)")
                         out.write(content)
                     }
                 }

@@ -12,7 +12,7 @@ import WinnowEngine
 /// - `name`: the file path, or `<stdin>` / `<stdin>#N` for the Nth document on stdin;
 /// - `text`: the clean text, exactly what text mode prints for the document,
 ///   followed by `text_base64` when that text is not valid UTF-8;
-/// - `meta`, `sites`, `in`, `out`, `removed`: see `DocumentReport`.
+/// - `meta`, `sites`, `shape`, `in`, `out`, `removed`: see `DocumentReport`.
 ///
 /// The format is documented for users in `JSON-FORMATS.md` beside this file
 /// ("The document record"); keep the two in step.

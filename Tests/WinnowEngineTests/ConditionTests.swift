@@ -164,6 +164,31 @@ import WinnowRules
         #expect(try verdicts(when: "continuation: false", "One line.\nAnother line.\n") == [d, d])
     }
 
+    @Test func shapeTestsHowTheWholeDocumentIsLaidOut() throws {
+        let paragraph = """
+            The council met on Tuesday evening to agree the budget for the coming
+            year, and the vote on the new bridge was closer than anyone had expected
+            it to be, with the mayor casting the deciding vote well after midnight.
+            """
+        let wrapped = [paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n"
+        let wrappedDrops = wrapped.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .map { $0.isEmpty ? "blank" : d }
+        #expect(try verdicts(when: "shape: wrapped", wrapped) == wrappedDrops)
+        #expect(try verdicts(when: "shape: unwrapped", wrapped).allSatisfy { $0 != d })
+        let lines = "One line.\nAnother line.\n"
+        #expect(try verdicts(when: "shape: unwrapped", lines) == [d, d])
+        #expect(try verdicts(when: "shape: wrapped", lines) == ["kept", "kept"])
+        // Markdown takes two lines of links (or two headings); one link could be anything.
+        let markdown = "# Title\n\nSee [the plan](/plan) here.\n\n[Home](/)\n"
+        #expect(try verdicts(when: "shape: markdown", markdown) == [d, "blank", d, "blank", d])
+        #expect(try verdicts(when: "shape: plain", markdown) == ["kept", "blank", "kept", "blank", "kept"])
+        let oneLink = "Title\n\nSee [the plan](/plan) here.\n"
+        #expect(try verdicts(when: "shape: plain", oneLink) == [d, "blank", d])
+        let headings = "# Title\n\nText.\n\n## Part two\n"
+        #expect(try verdicts(when: "shape: markdown", headings) == [d, "blank", d, "blank", d])
+        #expect(try verdicts(when: "shape: markdown", "#hashtag\n#another\n") == ["kept", "kept"])
+    }
+
     @Test func blockLines() throws {
         let input = "A\n\nB\nC\n\nD\nE\nF\n"
         #expect(try verdicts(when: "max-block-lines: 2", input) == [d, "blank", d, d, "blank", "kept", "kept", "kept"])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WinnowEngine
 import WinnowRules
@@ -31,6 +32,30 @@ import WinnowRules
         #expect(paragraphs.first[3...6].allSatisfy { $0 == 3 })
         #expect(paragraphs.first[8...11].allSatisfy { $0 == 8 })
         #expect(paragraphs.first[0] == 0 && paragraphs.first[1] == 1)
+    }
+
+    @Test func theWrapWidthIsWhereLineEndsPileUpNotWhereURLsReach() {
+        // Wrapped lines end within a word of column 72; short last lines and long URL lines do not move it.
+        var widths: [Int32] = []
+        for k in 0..<40 { widths.append(Int32(65 + k % 8)) }
+        for k in 0..<25 { widths.append(Int32(90 + k * 7)) }
+        for k in 0..<15 { widths.append(Int32(5 + k * 3)) }
+        #expect(WrappedParagraphs.wrapWidth(widths) == 72)
+        #expect(WrappedParagraphs.wrapWidth([10, 20, 30, 39]) == 0)
+    }
+
+    @Test func theShapeSaysWrappedAndMarkdown() {
+        let plain = LineFeatures(document: Document(bytes: Array(Self.wrapped.utf8)), settings: DocumentSettings(),
+                                 countRepeats: false)
+        #expect(plain.shape == TextShape(wrapWidth: 72, isMarkdown: false))
+        #expect(plain.shape.description == "wrapped at 72")
+        let markdown = Self.wrapped.replacingOccurrences(of: "Menu\nSubscribe", with: "[Menu](/menu)\n[Subscribe](/s)")
+        let both = LineFeatures(document: Document(bytes: Array(markdown.utf8)), settings: DocumentSettings(),
+                                countRepeats: false)
+        #expect(both.shape.description == "wrapped at 72, markdown")
+        let neither = LineFeatures(document: Document(bytes: Array("One.\nTwo.\n".utf8)), settings: DocumentSettings(),
+                                   countRepeats: false)
+        #expect(neither.shape == TextShape() && neither.shape.description == "lines")
     }
 
     @Test func everyLineHasItsParagraphsFeatures() {

@@ -13,7 +13,7 @@ import WinnowEngine
 
     @Test func showsEveryLineWithItsVerdict() throws {
         #expect(try explain(TestRules.page) == """
-            # page.txt: 12 lines in, 4 out; sites: none
+            # page.txt: 12 lines in, 4 out; sites: none; shape: lines
                 1 - [ads/label drop] Advertisement
                 2   Headline of the story
                 3
@@ -28,6 +28,21 @@ import WinnowEngine
                12 - [tail/read-next cut] Teaser one
 
             """)
+    }
+
+    @Test func marksTheLinesThatContinueAWrappedParagraph() throws {
+        let paragraph = """
+            The council met on Tuesday evening to agree the budget for the coming
+            year, and the vote on the new bridge was closer than anyone had expected
+            it to be, with the mayor casting the deciding vote well after midnight.
+            """
+        let text = [paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n\nAdvertisement\n"
+        let lines = try explain(text).split(separator: "\n").map(String.init)
+        #expect(lines[0].hasSuffix("; shape: wrapped at 72"))
+        #expect(lines[1] == "    1   The council met on Tuesday evening to agree the budget for the coming")
+        #expect(lines[2] == "    2  |year, and the vote on the new bridge was closer than anyone had expected")
+        #expect(lines[3].hasPrefix("    3  |it to be"))
+        #expect(lines.last == "   13 - [ads/label drop] Advertisement")
     }
 
     @Test func accountsForEveryInputLine() throws {

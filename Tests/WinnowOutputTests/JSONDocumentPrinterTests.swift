@@ -13,10 +13,30 @@ import WinnowRules
         let text = out.text
         #expect(text.hasSuffix("}\n"))
         #expect(text.filter { $0 == "\n" }.count == 1)
-        #expect(text == #"{"type":"document","name":"page.txt","text":"Headline of the story\n\nThe council met on Tuesday and agreed the budget.\n(With inputs from AFP)\n","meta":{"author":"Jane Doe","updated":"15 Nov 2025, 02:53 PM IST","tags":["Budget","Council"]},"sites":[],"in":{"lines":12,"bytes":211},"out":{"lines":4,"bytes":96},"removed":[{"line":1,"rule":"ads/label","action":"drop","text":"Advertisement"},{"line":4,"rule":"bylines/by","action":"extract","text":"By Jane Doe","meta":{"author":"Jane Doe"}},{"line":5,"rule":"bylines/updated","action":"extract","text":"Updated 15 Nov 2025, 02:53 PM IST","meta":{"updated":"15 Nov 2025, 02:53 PM IST"}},{"line":6,"rule":"stamps/time","action":"strip","start":49,"text":" 10:30 AM"},{"line":9,"rule":"bylines/tag","action":"extract","text":"Tag: Budget","meta":{"tags":["Budget"]}},{"line":10,"rule":"bylines/tag","action":"extract","text":"Tag: Council","meta":{"tags":["Council"]}},{"line":11,"rule":"tail/read-next","action":"cut","text":"Read Next"},{"line":12,"rule":"tail/read-next","action":"cut","text":"Teaser one"}]}"# + "\n")
+        #expect(text == #"{"type":"document","name":"page.txt","text":"Headline of the story\n\nThe council met on Tuesday and agreed the budget.\n(With inputs from AFP)\n","meta":{"author":"Jane Doe","updated":"15 Nov 2025, 02:53 PM IST","tags":["Budget","Council"]},"sites":[],"shape":{"wrapped":false,"width":0,"markdown":false},"in":{"lines":12,"bytes":211},"out":{"lines":4,"bytes":96},"removed":[{"line":1,"rule":"ads/label","action":"drop","text":"Advertisement"},{"line":4,"rule":"bylines/by","action":"extract","text":"By Jane Doe","meta":{"author":"Jane Doe"}},{"line":5,"rule":"bylines/updated","action":"extract","text":"Updated 15 Nov 2025, 02:53 PM IST","meta":{"updated":"15 Nov 2025, 02:53 PM IST"}},{"line":6,"rule":"stamps/time","action":"strip","start":49,"text":" 10:30 AM"},{"line":9,"rule":"bylines/tag","action":"extract","text":"Tag: Budget","meta":{"tags":["Budget"]}},{"line":10,"rule":"bylines/tag","action":"extract","text":"Tag: Council","meta":{"tags":["Council"]}},{"line":11,"rule":"tail/read-next","action":"cut","text":"Read Next"},{"line":12,"rule":"tail/read-next","action":"cut","text":"Teaser one"}]}"# + "\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect((object["out"] as? [String: Int])?["bytes"] == (object["text"] as? String)?.utf8.count)
         #expect((object["in"] as? [String: Int])?["bytes"] == TestRules.page.utf8.count)
+    }
+
+    @Test func theShapeMemberSaysWhatWasDetected() throws {
+        let filter = try TestRules.filter()
+        let paragraph = """
+            The council met on Tuesday evening to agree the budget for the coming
+            year, and the vote on the new bridge was closer than anyone had expected
+            it to be, with the mayor casting the deciding vote well after midnight.
+            """
+        let cases = [
+            ([paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n",
+             #""shape":{"wrapped":true,"width":72,"markdown":false}"#),
+            ("# Budget\n\nSee [the plan](/p).\n\n[Home](/)\n", #""shape":{"wrapped":false,"width":0,"markdown":true}"#),
+        ]
+        for (text, member) in cases {
+            let document = Document(bytes: Array(text.utf8), name: "page.txt")
+            let out = OutputStream()
+            JSONDocumentPrinter().write(document, filter.apply(to: document), to: out)
+            #expect(out.text.contains(#""sites":[],"# + member + #","in":"#))
+        }
     }
 
     @Test func cleanTextThatIsNotUTF8IsAlsoInBase64() throws {

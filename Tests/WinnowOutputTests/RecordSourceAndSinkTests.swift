@@ -70,8 +70,8 @@ import WinnowEngine
                              + "\n" + #"{"text":"x","winnow":{"old":true},"y":2}"# + "\n", options: options)
         let lines = result.out.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines[0] == #"{"url":"https://www.example.com/a","text":"Story text here.\n","winnow":{"meta":{"author":"Jane Doe"},"sites":["example.com"],"in":{"lines":3,"bytes":43},"out":{"lines":1,"bytes":17},"removed":[{"line":1,"rule":"bylines/by","action":"extract","text":"By Jane Doe","meta":{"author":"Jane Doe"}},{"line":3,"rule":"sites/example.com/footer","action":"drop","text":"Example footer"}]}}"#)
-        #expect(lines[1] == #"{"text":"x","winnow":{"meta":{},"sites":[],"in":{"lines":1,"bytes":1},"out":{"lines":1,"bytes":1},"removed":[]},"y":2}"#)
+        #expect(lines[0] == #"{"url":"https://www.example.com/a","text":"Story text here.\n","winnow":{"meta":{"author":"Jane Doe"},"sites":["example.com"],"shape":{"wrapped":false,"width":0,"markdown":false},"in":{"lines":3,"bytes":43},"out":{"lines":1,"bytes":17},"removed":[{"line":1,"rule":"bylines/by","action":"extract","text":"By Jane Doe","meta":{"author":"Jane Doe"}},{"line":3,"rule":"sites/example.com/footer","action":"drop","text":"Example footer"}]}}"#)
+        #expect(lines[1] == #"{"text":"x","winnow":{"meta":{},"sites":[],"shape":{"wrapped":false,"width":0,"markdown":false},"in":{"lines":1,"bytes":1},"out":{"lines":1,"bytes":1},"removed":[]},"y":2}"#)
     }
 
     @Test func theURLHostSelectsSitePacks() throws {

@@ -55,8 +55,8 @@ final class ListSource: DocumentSource {
         _ = Session(program: try TestRules.program(), source: source,
                     sinks: [ExplainSink(out: out, style: ExplainStyle(color: false))], out: out).run()
         let text = out.text
-        #expect(text.hasPrefix("# a: 2 lines in, 1 out; sites: none\n"))
-        #expect(text.contains("\n\u{0C}\n# b: 1 lines in, 1 out; sites: none\n"))
+        #expect(text.hasPrefix("# a: 2 lines in, 1 out; sites: none; shape: lines\n"))
+        #expect(text.contains("\n\u{0C}\n# b: 1 lines in, 1 out; sites: none; shape: lines\n"))
     }
 
     @Test func everySinkSeesEveryDocumentInOrderAndTheEnd() throws {

@@ -3,7 +3,7 @@
 /// condition means one type with its definition, listed here, plus its tests.
 public enum ConditionTable {
     public static let definitions: [ConditionDefinition] =
-        Bound.definitions + LineFlag.definitions + [RegionCondition.definition] + Position.definitions
+        Bound.definitions + LineFlag.definitions + [ShapeCondition.definition, RegionCondition.definition] + Position.definitions
             + [Repeated.definition, Repeated.maximumDefinition, SameShape.definition, RunLength.definition, MinMatches.definition]
             + PatternCondition.definitions
             + [Follows.definition, ProseAbove.definition, ProseWordsAbove.definition, Dropped.definition,

@@ -19,6 +19,8 @@ public protocol LineContext {
     func isProse(_ line: Int) -> Bool
     /// The line continues a hard-wrapped paragraph (it is not the paragraph's first line).
     func continuesParagraph(_ line: Int) -> Bool
+    /// How the whole document is laid out.
+    var shape: TextShape { get }
     /// The line starts with a list bullet.
     func hasBullet(_ line: Int) -> Bool
     /// The share of the line's non-space bytes inside Markdown links and images, from 0 to 1.

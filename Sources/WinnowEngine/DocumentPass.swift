@@ -63,9 +63,10 @@ struct DocumentPass {
         func matches(_ i: Int) -> Bool {
             guard admits(conditions.cheap, line: i, view: view) else { return false }
             let range = subject(of: i, rule.subject)
-            // Strip and extract rules need offsets in the line's own bytes; the others may read its view.
-            if rule.action != .strip, rule.action != .extract, let seen = features.matching.bytes(of: i, rule.subject) {
-                return seen.withUnsafeBufferPointer { test(i, $0, subject: range) }
+            // Strip and extract rules need offsets in the line's own bytes; the others also read its view.
+            if rule.action != .strip, rule.action != .extract, let seen = features.matching.bytes(of: i, rule.subject),
+               seen.withUnsafeBufferPointer({ test(i, $0, subject: range) }) {
+                return true
             }
             return test(i, UnsafeBufferPointer(rebasing: buffer[range]), subject: range)
         }

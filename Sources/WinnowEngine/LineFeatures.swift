@@ -33,8 +33,9 @@ public struct LineFeatures: Sendable {
     let links: MarkdownLinks
     /// How the document is laid out: wrapped, Markdown, both or neither.
     public private(set) var shape = TextShape()
-    /// What rules match on lines that hide their words (zero-width characters, fullwidth forms…).
-    let matching: MatchingView
+    /// What rules also match on lines that hide their words (zero-width characters,
+    /// fullwidth forms, Markdown markup…).
+    private(set) var matching = MatchingView()
 
     public init(document: Document, settings: DocumentSettings, countRepeats: Bool) {
         let lines = document.lines
@@ -58,7 +59,6 @@ public struct LineFeatures: Sendable {
         self.settings = settings
         paragraphs = WrappedParagraphs(document: document)
         links = MarkdownLinks(document: document)
-        matching = MatchingView(document: document)
         var headings = 0
         document.bytes.withUnsafeBufferPointer { buffer in
             for i in 0..<n where !lines[i].isBlank {
@@ -76,9 +76,11 @@ public struct LineFeatures: Sendable {
                 shapeRepeats = LineFeatures.countRepeats(buffer, lines, LineShape.hash)
             }
         }
+        let shape = TextShape(wrapWidth: paragraphs.width,
+                              isMarkdown: links.linkedLineCount >= Self.markdownEvidence || headings >= Self.markdownEvidence)
+        self.shape = shape
+        matching = MatchingView(document: document, markdown: shape.isMarkdown)
         if paragraphs.isWrapped { judgeParagraphs(lines) }
-        shape = TextShape(wrapWidth: paragraphs.width,
-                          isMarkdown: links.linkedLineCount >= Self.markdownEvidence || headings >= Self.markdownEvidence)
     }
 
     /// Lines with links, or ATX headings, that make a document Markdown.

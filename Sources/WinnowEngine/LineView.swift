@@ -37,10 +37,11 @@ struct LineView: LineContext {
 
     func matches(_ pattern: Pattern, line: Int) -> Bool? {
         do {
-            if let view = features.matching.bytes(of: line, subject) {
-                return try view.withUnsafeBufferPointer { (text) throws(PCRE2Error) -> Bool in
-                    try pattern.firstMatch(in: text, with: scratch.matchData) != nil
-                }
+            if let view = features.matching.bytes(of: line, subject),
+               try view.withUnsafeBufferPointer({ (text) throws(PCRE2Error) -> Bool in
+                   try pattern.firstMatch(in: text, with: scratch.matchData) != nil
+               }) {
+                return true
             }
             let range = subject == .trimmed ? document.lines[line].subject : document.lines[line].content
             return try pattern.firstMatch(in: UnsafeBufferPointer(rebasing: buffer[range]), with: scratch.matchData) != nil

@@ -1,14 +1,21 @@
 import Foundation
 import WinnowRules
 
-/// The text rules match on lines that hide their words from a regex: with
-/// zero-width characters and soft hyphens removed and compatibility forms
-/// folded by NFKC, so that `Advert\u{200B}isement`, `Adver\u{AD}tisement`,
-/// fullwidth `ＡＤＶＥＲＴＩＳＥＭＥＮＴ` and mathematical bold `𝐀𝐝𝐯𝐞𝐫𝐭𝐢𝐬𝐞𝐦𝐞𝐧𝐭` all
-/// read `Advertisement`. Only matching sees this view: the output is the
-/// line's own bytes.
+/// The text rules also match on lines that hide their words from a regex.
 ///
-///     let view = MatchingView(document: Document(bytes: Array("Adver\u{AD}tisement\n".utf8)))
+/// - Zero-width characters and soft hyphens are removed and compatibility
+///   forms folded by NFKC, so that `Advert\u{200B}isement`,
+///   `Adver\u{AD}tisement`, fullwidth `ＡＤＶＥＲＴＩＳＥＭＥＮＴ` and
+///   mathematical bold `𝐀𝐝𝐯𝐞𝐫𝐭𝐢𝐬𝐞𝐦𝐞𝐧𝐭` all read `Advertisement`.
+/// - In a Markdown document, markup is removed (`MarkdownPlainText`), so
+///   that `## Related content` and `[Subscribe](/newsletter)` read
+///   `Related content` and `Subscribe`.
+///
+/// A rule matches a line when its regex matches the line's own text or its
+/// view: rules written for the markup still see it. Only matching sees the
+/// view: the output is the line's own bytes.
+///
+///     let view = MatchingView(document: Document(bytes: Array("Adver\u{AD}tisement\n".utf8)), markdown: false)
 ///     view.bytes(of: 0, .trimmed)   // Array("Advertisement".utf8)
 ///
 /// Most lines have none of these characters; they have no view and cost one
@@ -18,18 +25,42 @@ import WinnowRules
 struct MatchingView {
     /// The view of each line that needs one: its trimmed subject and its content.
     private var views: [Int: (subject: [UInt8], content: [UInt8])] = [:]
+    /// Lines whose view only takes Markdown markup out: each of its literals is in the view's bytes.
+    private var markupOnly: Set<Int> = []
     static let maximumLength = 2_000
 
-    init(document: Document) {
+    /// No views: every line is its own.
+    init() {}
+
+    /// - Parameter markdown: the document is Markdown, so lines with markup get a view without it.
+    init(document: Document, markdown: Bool) {
         document.bytes.withUnsafeBufferPointer { buffer in
             for (index, line) in document.lines.enumerated()
             where !line.isBlank && line.content.count <= Self.maximumLength {
-                guard Self.hidesWords(UnsafeBufferPointer(rebasing: buffer[line.content])) else { continue }
-                views[index] = (Self.normalized(UnsafeBufferPointer(rebasing: buffer[line.subject])),
-                                Self.normalized(UnsafeBufferPointer(rebasing: buffer[line.content])))
+                let content = UnsafeBufferPointer(rebasing: buffer[line.content])
+                let hides = Self.hidesWords(content)
+                let markup = markdown && MarkdownPlainText.hasMarkup(content)
+                guard hides || markup else { continue }
+                var subject = Array(buffer[line.subject]), whole = Array(content)
+                if markup {
+                    subject = MarkdownPlainText.plain(subject)
+                    whole = MarkdownPlainText.plain(whole)
+                }
+                if hides {
+                    subject = subject.withUnsafeBufferPointer { Self.normalized($0) }
+                    whole = whole.withUnsafeBufferPointer { Self.normalized($0) }
+                }
+                guard !subject.elementsEqual(buffer[line.subject]) || !whole.elementsEqual(content) else { continue }
+                views[index] = (subject, whole)
+                if !hides { markupOnly.insert(index) }
             }
         }
     }
+
+    /// Whether line `line`'s view only takes markup out, so that the prefilter may scan it
+    /// for literals; a folded view may hold literals its line does not.
+    @inline(__always)
+    func removesMarkupOnly(_ line: Int) -> Bool { markupOnly.contains(line) }
 
     /// The view of line `line` as a rule with subject `kind` sees it, or nil when its bytes are their own view.
     @inline(__always)

@@ -66,7 +66,15 @@ struct Prefilter: Sendable {
             for (index, line) in document.lines.enumerated() where !line.isBlank {
                 for word in 0..<wordCount { lineMarks[word] = 0 }
                 matcher.scan(UnsafeBufferPointer(rebasing: buffer[line.content]), marking: lineMarks)
-                if lineMarks[lookalikeWord] & lookalikeBit != 0 || viewed.bytes(of: index, .raw) != nil {
+                if let view = viewed.bytes(of: index, .raw) {
+                    // A view without markup holds its own literals; a folded one may hold any.
+                    if viewed.removesMarkupOnly(index) {
+                        view.withUnsafeBufferPointer { matcher.scan($0, marking: lineMarks) }
+                    } else {
+                        for word in 0..<wordCount { lineMarks[word] = ~0 }
+                    }
+                }
+                if lineMarks[lookalikeWord] & lookalikeBit != 0 {
                     for word in 0..<wordCount { lineMarks[word] = ~0 }
                 }
                 for word in 0..<wordCount {

@@ -1,5 +1,5 @@
 import Testing
-import WinnowEngine
+@testable import WinnowEngine
 import WinnowRules
 
 /// Rules match a view of lines that hide their words (zero-width characters,
@@ -45,5 +45,61 @@ import WinnowRules
         let fast = Filter(RuleProgram(ruleSet: ruleSet)).apply(to: document)
         let plain = Filter(RuleProgram(ruleSet: ruleSet, prefilter: false)).apply(to: document)
         #expect(fast.isDropped(0) && plain.isDropped(0) && !fast.isDropped(1))
+    }
+}
+
+/// In Markdown documents rules also match each line with its markup taken out.
+@Suite struct MarkdownViewTests {
+    private func plain(_ line: String) -> String {
+        String(decoding: MarkdownPlainText.plain(Array(line.utf8)), as: UTF8.self)
+    }
+
+    @Test func markupIsTakenOutAndTextKept() {
+        #expect(plain("## Related content") == "Related content")
+        #expect(plain("### **Related [articles](/more)** ##") == "Related articles")
+        #expect(plain("**_Suggested reading:_**") == "Suggested reading:")
+        #expect(plain("> Quoted [![logo](/l.png) Home](/)") == "Quoted logo Home")
+        #expect(plain("See [the plan][1] here") == "See the plan here")
+        #expect(plain("\\[Sponsored\\] \\*offer") == "[Sponsored] *offer")
+        #expect(plain("  indented **bold**") == "  indented bold")
+    }
+
+    @Test func markLikeCharactersThatAreNotMarkupStay() {
+        #expect(plain("snake_case and 2 * 3 or 2*3") == "snake_case and 2 * 3 or 2*3")
+        #expect(plain("Rel**ated**") == "Related")
+        #expect(plain("#hashtag") == "#hashtag")
+        #expect(plain("[unclosed link") == "[unclosed link")
+        #expect(plain("a [bracket] alone") == "a [bracket] alone")
+        #expect(plain("****") == "****")
+    }
+
+    private let rules = """
+          - {id: related, description: r, regex: '^related(?: content)?$', caseless: true}
+          - {id: link, description: l, regex: '^\\[[^]]*\\]\\([^)]*\\)$'}
+
+        """
+
+    @Test func phraseRulesMatchTheTextAndMarkupRulesTheMarkup() throws {
+        let page = "# Budget\n\nThe council met.\n\n## Related content\n\n[Home](/)\n\n**Related**\n"
+        let run = try Fixture(rules: rules).run(page)
+        #expect(run.verdicts == ["kept", "blank", "kept", "blank", "dropped t/related", "blank", "dropped t/link",
+                                 "blank", "dropped t/related"])
+        // Kept lines keep their markup.
+        #expect(run.kept == ["# Budget", "The council met."])
+    }
+
+    @Test func documentsThatAreNotMarkdownHaveNoMarkupView() throws {
+        // One heading-like line and no links: not Markdown, so '**Related**' is its own text.
+        let run = try Fixture(rules: rules).run("The council met.\n\n**Related**\n")
+        #expect(run.verdicts == ["kept", "blank", "kept"])
+    }
+
+    @Test func withoutThePrefilterTheVerdictsAreTheSame() throws {
+        let ruleSet = try Fixture(rules: rules).ruleSet
+        let document = Document(bytes: Array("## Rel**ated**\n[Home](/)\n[News](/n)\nText.\n".utf8))
+        let fast = Filter(RuleProgram(ruleSet: ruleSet)).apply(to: document)
+        let plain = Filter(RuleProgram(ruleSet: ruleSet, prefilter: false)).apply(to: document)
+        #expect((0..<4).map(fast.isDropped) == [true, true, true, false])
+        #expect((0..<4).map(plain.isDropped) == (0..<4).map(fast.isDropped))
     }
 }

@@ -59,16 +59,36 @@ struct DocumentPass {
         var runLength = 0
         var pending: [Int32] = []
 
+        /// Set by `matches`: the line matched only as its whole wrapped paragraph.
+        var wholeParagraph = false
+
         /// Whether line `i` matches (conditions included), recording what the action needs.
         func matches(_ i: Int) -> Bool {
+            wholeParagraph = false
             guard admits(conditions.cheap, line: i, view: view) else { return false }
             let range = subject(of: i, rule.subject)
+            let own = UnsafeBufferPointer(rebasing: buffer[range])
             // Strip and extract rules need offsets in the line's own bytes; the others also read its view.
-            if rule.action != .strip, rule.action != .extract, let seen = features.matching.bytes(of: i, rule.subject),
-               seen.withUnsafeBufferPointer({ test(i, $0, subject: range) }) {
-                return true
+            if rule.action != .strip, rule.action != .extract, let seen = features.matching.bytes(of: i, rule.subject) {
+                let limitHits = hits.limitHits.count
+                if seen.withUnsafeBufferPointer({ test(i, $0, subject: range) }) {
+                    if features.matching.joinsParagraph(i), !test(i, own, subject: range) { wholeParagraph = true }
+                    return true
+                }
+                // A limit hit on the view keeps the line: one hit a line is all the budget counts.
+                if hits.limitHits.count > limitHits { return false }
             }
-            return test(i, UnsafeBufferPointer(rebasing: buffer[range]), subject: range)
+            return test(i, own, subject: range)
+        }
+
+        /// Records line `i`, and the rest of its paragraph when it matched as the whole paragraph.
+        func take(_ i: Int) {
+            hits.lines.append(Int32(i))
+            guard wholeParagraph else { return }
+            for member in features.paragraphs.paragraph(of: i).dropFirst()
+            where Hits.isOpen(member, for: rule.action, decisions: view.decisions) {
+                hits.lines.append(Int32(member))
+            }
         }
 
         /// Runs the rule's regex on `text`, line `i`'s subject or its view, whose place in the document is `range`.
@@ -97,7 +117,7 @@ struct DocumentPass {
             for line in candidates {
                 let i = Int(line)
                 guard Hits.isOpen(i, for: rule.action, decisions: view.decisions) else { continue }
-                if matches(i) { hits.lines.append(line) }
+                if matches(i) { take(i) }
                 if meter.isSpent(hits, at: i) { break }
             }
             return hits
@@ -117,7 +137,7 @@ struct DocumentPass {
             }
             let matched = ran && matches(i)
             if run == 0 {
-                if matched { hits.lines.append(Int32(i)) }
+                if matched { take(i) }
             } else if matched {
                 // A run's lines wait until the run is long enough; after that they go straight in.
                 runLength += 1

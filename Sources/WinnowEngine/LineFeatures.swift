@@ -79,7 +79,7 @@ public struct LineFeatures: Sendable {
         let shape = TextShape(wrapWidth: paragraphs.width,
                               isMarkdown: links.linkedLineCount >= Self.markdownEvidence || headings >= Self.markdownEvidence)
         self.shape = shape
-        matching = MatchingView(document: document, markdown: shape.isMarkdown)
+        matching = MatchingView(document: document, markdown: shape.isMarkdown, paragraphs: paragraphs, words: words)
         if paragraphs.isWrapped { judgeParagraphs(lines) }
     }
 

@@ -11,6 +11,12 @@ import WinnowRules
 ///   that `## Related content` and `[Subscribe](/newsletter)` read
 ///   `Related content` and `Subscribe`.
 ///
+/// - In hard-wrapped text, the first line of a short paragraph (up to
+///   `paragraphWords` words) has its paragraph's lines joined by spaces, so
+///   that a phrase the converter wrapped (`Sign up for our newsletter to
+///   get` / `the latest news.`) is whole. A rule that matches only there
+///   acts on every line of the paragraph.
+///
 /// A rule matches a line when its regex matches the line's own text or its
 /// view: rules written for the markup still see it. Only matching sees the
 /// view: the output is the line's own bytes.
@@ -27,21 +33,53 @@ struct MatchingView {
     private var views: [Int: (subject: [UInt8], content: [UInt8])] = [:]
     /// Lines whose view only takes Markdown markup out: each of its literals is in the view's bytes.
     private var markupOnly: Set<Int> = []
+    /// First lines whose view is their whole wrapped paragraph.
+    private var joined: Set<Int> = []
     static let maximumLength = 2_000
+    /// Longest paragraph, in words, whose lines are joined: junk is short, and a
+    /// phrase rule is not to take a whole paragraph of prose.
+    static let paragraphWords = 30
 
     /// No views: every line is its own.
     init() {}
 
-    /// - Parameter markdown: the document is Markdown, so lines with markup get a view without it.
-    init(document: Document, markdown: Bool) {
+    /// - Parameters:
+    ///   - markdown: the document is Markdown, so lines with markup get a view without it.
+    ///   - paragraphs: the wrapped paragraphs, whose short ones get a joined view.
+    ///   - words: each line's own word count.
+    init(document: Document, markdown: Bool, paragraphs: WrappedParagraphs = WrappedParagraphs(), words: [Int32] = []) {
+        let lines = document.lines
         document.bytes.withUnsafeBufferPointer { buffer in
-            for (index, line) in document.lines.enumerated()
-            where !line.isBlank && line.content.count <= Self.maximumLength {
-                let content = UnsafeBufferPointer(rebasing: buffer[line.content])
-                let hides = Self.hidesWords(content)
-                let markup = markdown && MarkdownPlainText.hasMarkup(content)
-                guard hides || markup else { continue }
-                var subject = Array(buffer[line.subject]), whole = Array(content)
+            var index = 0
+            while index < lines.count {
+                let line = lines[index]
+                defer { index += 1 }
+                guard !line.isBlank else { continue }
+                // A paragraph that continues past this line: its lines joined, when it is short.
+                let members = paragraphs.paragraph(of: index)
+                var joinedText: [UInt8]?
+                if members.count > 1, members.lowerBound == index,
+                   members.reduce(0, { $0 + Int(words[$1]) }) <= Self.paragraphWords {
+                    var text: [UInt8] = []
+                    for member in members {
+                        if !text.isEmpty { text.append(0x20) }
+                        text += buffer[lines[member].subject]
+                    }
+                    if text.count <= Self.maximumLength { joinedText = text }
+                }
+                let hides: Bool, markup: Bool
+                if let text = joinedText {
+                    hides = text.withUnsafeBufferPointer(Self.hidesWords)
+                    markup = markdown && text.withUnsafeBufferPointer(MarkdownPlainText.hasMarkup)
+                } else {
+                    guard line.content.count <= Self.maximumLength else { continue }
+                    let content = UnsafeBufferPointer(rebasing: buffer[line.content])
+                    hides = Self.hidesWords(content)
+                    markup = markdown && MarkdownPlainText.hasMarkup(content)
+                    guard hides || markup else { continue }
+                }
+                var subject = joinedText ?? Array(buffer[line.subject])
+                var whole = joinedText ?? Array(buffer[line.content])
                 if markup {
                     subject = MarkdownPlainText.plain(subject)
                     whole = MarkdownPlainText.plain(whole)
@@ -50,15 +88,22 @@ struct MatchingView {
                     subject = subject.withUnsafeBufferPointer { Self.normalized($0) }
                     whole = whole.withUnsafeBufferPointer { Self.normalized($0) }
                 }
-                guard !subject.elementsEqual(buffer[line.subject]) || !whole.elementsEqual(content) else { continue }
+                guard joinedText != nil || !subject.elementsEqual(buffer[line.subject])
+                        || !whole.elementsEqual(buffer[line.content]) else { continue }
                 views[index] = (subject, whole)
                 if !hides { markupOnly.insert(index) }
+                if joinedText != nil { joined.insert(index) }
             }
         }
     }
 
-    /// Whether line `line`'s view only takes markup out, so that the prefilter may scan it
-    /// for literals; a folded view may hold literals its line does not.
+    /// Whether line `line`'s view is its whole wrapped paragraph, so that a
+    /// match there acts on every line of it.
+    @inline(__always)
+    func joinsParagraph(_ line: Int) -> Bool { !joined.isEmpty && joined.contains(line) }
+
+    /// Whether line `line`'s view only takes markup out or joins lines, so that the prefilter
+    /// may scan it for literals; a folded view may hold literals its line does not.
     @inline(__always)
     func removesMarkupOnly(_ line: Int) -> Bool { markupOnly.contains(line) }
 

@@ -67,7 +67,7 @@ struct Prefilter: Sendable {
                 for word in 0..<wordCount { lineMarks[word] = 0 }
                 matcher.scan(UnsafeBufferPointer(rebasing: buffer[line.content]), marking: lineMarks)
                 if let view = viewed.bytes(of: index, .raw) {
-                    // A view without markup holds its own literals; a folded one may hold any.
+                    // A view without markup, or of joined lines, holds its own literals; a folded one may hold any.
                     if viewed.removesMarkupOnly(index) {
                         view.withUnsafeBufferPointer { matcher.scan($0, marking: lineMarks) }
                     } else {

@@ -87,6 +87,9 @@ struct WrappedParagraphs: Sendable {
         return best
     }
 
+    /// No paragraphs: text with one a line.
+    init() {}
+
     init(document: Document) {
         let lines = document.lines
         let n = lines.count

@@ -103,3 +103,50 @@ import WinnowRules
         #expect((0..<4).map(plain.isDropped) == (0..<4).map(fast.isDropped))
     }
 }
+
+/// In hard-wrapped text a short paragraph is also matched as one line.
+@Suite struct ParagraphViewTests {
+    private let rules = """
+          - {id: signup, description: s, regex: '^sign up for our newsletter\\b.*\\.$', caseless: true, when: {max-words: 25}}
+
+        """
+
+    /// Wrapped at 72, as a converter would; the third paragraph is the newsletter promo, split by the wrap.
+    private let page = """
+        The council met on Tuesday evening to agree the budget for the coming
+        year, and the vote on the new bridge was closer than anyone had expected
+        it to be, with the mayor casting the deciding vote well after midnight.
+
+        The bridge will be built over the next two years by a firm from the north
+        of the county, which won the contract against three others last spring.
+
+        Sign up for our newsletter to get the news from the council and the
+        courts in your inbox.
+
+        """
+
+    @Test func aPhraseSplitByTheWrapIsMatchedAndTheWholeParagraphGoes() throws {
+        let run = try Fixture(rules: rules).run(page)
+        #expect(run.verdicts.suffix(3) == ["blank", "dropped t/signup", "dropped t/signup"])
+        #expect(run.verdicts.prefix(6).allSatisfy { $0 == "kept" || $0 == "blank" })
+    }
+
+    @Test func longParagraphsAreNotJoined() throws {
+        // Past 30 words a paragraph is prose: the rule sees its physical lines only.
+        let long = page.replacingOccurrences(of: "courts in your inbox.", with: """
+            courts in your inbox, with the results of every vote, the dates of the
+            next meetings and the stories our reporters are working on this week.
+            """)
+        let run = try Fixture(rules: rules).run(long)
+        #expect(!run.verdicts.contains("dropped t/signup"))
+    }
+
+    @Test func withoutThePrefilterTheVerdictsAreTheSame() throws {
+        let ruleSet = try Fixture(rules: rules).ruleSet
+        let document = Document(bytes: Array(page.utf8))
+        let fast = Filter(RuleProgram(ruleSet: ruleSet)).apply(to: document)
+        let plain = Filter(RuleProgram(ruleSet: ruleSet, prefilter: false)).apply(to: document)
+        #expect((0..<document.lines.count).map(fast.isDropped) == (0..<document.lines.count).map(plain.isDropped))
+        #expect(fast.isDropped(7) && fast.isDropped(8))
+    }
+}

@@ -180,6 +180,22 @@ public struct LineFeatures: Sendable {
         proseWordsTotal > 0 ? Double(proseWordsBefore[line]) / Double(proseWordsTotal) : 0
     }
 
+    /// Non-blank lines from the body to `line`, `line` included: 1 for the line right under it.
+    public func bodyDistance(_ line: Int) -> Int {
+        guard let body else { return 0 }
+        let here = ordinal(line) >= 0 ? ordinal(line) : ordinal(document: line)
+        if line > body.upperBound { return here - ordinal(body.upperBound) }
+        if line < body.lowerBound { return ordinal(body.lowerBound) - here }
+        return 0
+    }
+
+    /// A blank line's position, for `bodyDistance`: that of the next non-blank line.
+    private func ordinal(document line: Int) -> Int {
+        var next = line
+        while next < blockOfLine.count, blockOfLine[next] < 0 { next += 1 }
+        return next < blockOfLine.count ? ordinal(next) : nonBlankCount
+    }
+
     public func region(of line: Int) -> Region {
         guard let body else { return .body }
         if line < body.lowerBound { return .header }

@@ -30,6 +30,7 @@ struct LineView: LineContext {
     func shapeRepeats(_ line: Int) -> Int { features.shapeRepeats.isEmpty ? 0 : Int(features.shapeRepeats[line]) }
     func region(_ line: Int) -> Region { features.region(of: line) }
     func proseFractionBefore(_ line: Int) -> Double { features.proseFractionBefore(line) }
+    func bodyDistance(_ line: Int) -> Int { features.bodyDistance(line) }
     func proseWordsBefore(_ line: Int) -> Int { Int(features.proseWordsBefore[line]) }
     func isDropped(_ line: Int) -> Bool { decisions.isDropped(line) }
     func previous(_ line: Int) -> Int { document.nonBlank(before: line) }

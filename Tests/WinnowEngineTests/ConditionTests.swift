@@ -123,6 +123,24 @@ import WinnowRules
         #expect(try verdicts(when: "same-shape: 2", "Ann — May 3\nBob — June 4\nCy - July 5\n") == [d, d, "kept"])
     }
 
+    @Test func bodyDistanceCountsNonBlankLinesFromTheBody() throws {
+        let input = """
+            Menu
+            The council met on Tuesday and agreed the budget for next year after a debate.
+            The vote was close, officials said, and the mayor cast the deciding vote at night.
+            Marker
+
+            Marker
+            Marker
+
+            """
+        // The body is the two prose lines; the markers under it are 1, 2 and 3 lines away.
+        #expect(try verdicts(when: "max-body-distance: 2", regex: "^Marker$|^Menu$", input)
+            == [d, "kept", "kept", d, "blank", d, "kept"])
+        #expect(try verdicts(when: "max-body-distance: 0", regex: ".", input)
+            == ["kept", d, d, "kept", "blank", "kept", "kept"])
+    }
+
     @Test func proseWordsAboveCountsKeptProseWords() throws {
         let input = """
             Headline

@@ -6,7 +6,7 @@ public enum ConditionTable {
         Bound.definitions + LineFlag.definitions + [ShapeCondition.definition, RegionCondition.definition] + Position.definitions
             + [Repeated.definition, Repeated.maximumDefinition, SameShape.definition, RunLength.definition, MinMatches.definition]
             + PatternCondition.definitions
-            + [Follows.definition, ProseAbove.definition, ProseWordsAbove.definition, Dropped.definition,
+            + [Follows.definition, ProseAbove.definition, ProseWordsAbove.definition, BodyDistance.definition, Dropped.definition,
                DroppedNearby.definition]
             + Neighbour.definitions + LinkDensity.definitions
 

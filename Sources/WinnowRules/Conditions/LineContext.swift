@@ -39,6 +39,9 @@ public protocol LineContext {
     func region(_ line: Int) -> Region
     /// The fraction of the document's kept prose words that come before the line.
     func proseFractionBefore(_ line: Int) -> Double
+    /// Non-blank lines between the line and the body, counting the line (0 inside the body or
+    /// when the document has none).
+    func bodyDistance(_ line: Int) -> Int
     /// The document's kept prose words that come before the line.
     func proseWordsBefore(_ line: Int) -> Int
     /// Whether an earlier rule dropped the line.

@@ -66,22 +66,27 @@ struct WrappedParagraphs: Sendable {
     static let endWindow = 8
 
     /// The width lines pile up against: the right edge of the `endWindow`
-    /// columns that hold the most line ends, counted from 40 columns up.
-    /// A converter breaks each line where the next word would pass the
-    /// width, so wrapped lines end just short of it; short last lines fall
-    /// below and unbreakable URLs above, and neither moves the pile.
+    /// columns where the most lines end, less those that end in the
+    /// `endWindow` columns just past it, counted from 40 columns up. A
+    /// converter breaks each line where the next word would pass the width,
+    /// so wrapped lines end just short of it and few lines pass it; short
+    /// last lines fall below and unbreakable URLs above, and neither makes
+    /// such a cliff.
     static func wrapWidth(_ widths: [Int32]) -> Int {
         let widest = min(Int(widths.max() ?? 0), 1_000)
         guard widest >= 40 else { return 0 }
-        var ends = [Int](repeating: 0, count: widest + 1)
+        var ends = [Int](repeating: 0, count: widest + endWindow + 1)
         for width in widths where width <= widest { ends[Int(width)] += 1 }
-        var best = 0, bestCount = 0, inWindow = 0
-        for edge in 0...widest {
-            inWindow += ends[edge]
-            if edge >= endWindow { inWindow -= ends[edge - endWindow] }
-            if edge >= 40, inWindow > bestCount {
+        // prefix[k]: lines ending before column k.
+        var prefix = [Int](repeating: 0, count: ends.count + 1)
+        for k in ends.indices { prefix[k + 1] = prefix[k] + ends[k] }
+        var best = 0, bestScore = 0
+        for edge in 40...widest {
+            let inWindow = prefix[edge + 1] - prefix[edge + 1 - endWindow]
+            let past = prefix[edge + 1 + endWindow] - prefix[edge + 1]
+            if inWindow - past > bestScore {
                 best = edge
-                bestCount = inWindow
+                bestScore = inWindow - past
             }
         }
         return best

@@ -34,7 +34,7 @@ import WinnowRules
         #expect(paragraphs.first[0] == 0 && paragraphs.first[1] == 1)
     }
 
-    @Test func theWrapWidthIsWhereLineEndsPileUpNotWhereURLsReach() {
+    @Test func theWrapWidthIsTheCliffWhereLineEndsStopNotWhereURLsReach() {
         // Wrapped lines end within a word of column 72; short last lines and long URL lines do not move it.
         var widths: [Int32] = []
         for k in 0..<40 { widths.append(Int32(65 + k % 8)) }
@@ -42,6 +42,12 @@ import WinnowRules
         for k in 0..<15 { widths.append(Int32(5 + k * 3)) }
         #expect(WrappedParagraphs.wrapWidth(widths) == 72)
         #expect(WrappedParagraphs.wrapWidth([10, 20, 30, 39]) == 0)
+        // Many list items of 47 to 54 columns, then the text wrapped at 78: the cliff is at 78.
+        var mixed: [Int32] = []
+        for k in 0..<70 { mixed.append(Int32(47 + k % 8)) }
+        for k in 0..<40 { mixed.append(Int32(55 + k % 16)) }
+        for k in 0..<64 { mixed.append(Int32(71 + k % 8)) }
+        #expect(WrappedParagraphs.wrapWidth(mixed) == 78)
     }
 
     @Test func theShapeSaysWrappedAndMarkdown() {

@@ -34,6 +34,8 @@ struct WrappedParagraphs: Sendable {
     static let minimumContinuations = 3
     static let minimumShare = 0.1
     static let minimumLowercaseShare = 0.25
+    /// Lines before a lower-case line that are enough to find the wrap width from them alone.
+    static let minimumBreaks = 5
 
     /// Whether the text at `index` starts with a lower-case letter (ASCII, or Latin-1 and Latin Extended-A).
     static func startsLowercase(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
@@ -99,15 +101,25 @@ struct WrappedParagraphs: Sendable {
         let lines = document.lines
         let n = lines.count
         guard n >= 2 else { return }
-        var widths: [Int32] = []
+        // The widths of all lines, and of those a lower-case line follows: a break inside a
+        // sentence, the surest sign of wrapping, where menus of even width are not.
+        var widths: [Int32] = [], breaking: [Int32] = []
         widths.reserveCapacity(n)
         document.bytes.withUnsafeBufferPointer { buffer in
-            for line in lines where !line.isBlank { widths.append(LineFeatures.countScalars(buffer, line.content)) }
+            for (index, line) in lines.enumerated() where !line.isBlank {
+                let width = LineFeatures.countScalars(buffer, line.content)
+                widths.append(width)
+                if index + 1 < n, !lines[index + 1].isBlank, !lines[index + 1].hasBullet,
+                   Self.startsLowercase(buffer, at: lines[index + 1].subjectStart, end: lines[index + 1].subjectEnd) {
+                    breaking.append(width)
+                }
+            }
         }
         let nonBlankCount = widths.count
         guard nonBlankCount >= Self.minimumContinuations + 1 else { return }
-        let wrap = Self.wrapWidth(widths)
+        let wrap = Self.wrapWidth(breaking.count >= Self.minimumBreaks ? breaking : widths)
         widths = []
+        breaking = []
         // Narrower than this is a list or a menu, not wrapped prose.
         guard wrap >= 40 else { return }
 

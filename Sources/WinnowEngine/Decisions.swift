@@ -75,8 +75,8 @@ public struct Decisions: Sendable {
     public internal(set) var suspensions: [Suspension] = []
     /// How the document is laid out, as the engine detected it.
     public internal(set) var shape = TextShape()
-    /// For wrapped text, each line's paragraph's first line (the engine's own table, shared); else empty.
-    var paragraphFirst: [Int32] = []
+    /// The wrapped paragraphs (the engine's own table, shared, not copied).
+    var paragraphs = WrappedParagraphs()
 
     init(rules: [Rule], lineCount: Int) {
         self.rules = rules
@@ -93,9 +93,7 @@ public struct Decisions: Sendable {
     }
 
     /// Whether the line continues a hard-wrapped paragraph that starts on an earlier line.
-    public func continuesParagraph(_ line: Int) -> Bool {
-        !paragraphFirst.isEmpty && paragraphFirst[line] >= 0 && Int(paragraphFirst[line]) != line
-    }
+    public func continuesParagraph(_ line: Int) -> Bool { paragraphs.continues(line) }
 
     @inline(__always) public func isKept(_ line: Int) -> Bool { verdicts[line] < 0 }
     @inline(__always) public func isDropped(_ line: Int) -> Bool { verdicts[line] >= 0 }

@@ -63,7 +63,7 @@ public struct LineFeatures: Sendable {
         document.bytes.withUnsafeBufferPointer { buffer in
             for i in 0..<n where !lines[i].isBlank {
                 let line = lines[i]
-                if buffer[line.subjectStart] == UInt8(ascii: "#"), LineFeatures.isHeading(buffer, line.subject) { headings += 1 }
+                if MarkdownPlainText.headingMarks(buffer, line.subject) > 0 { headings += 1 }
                 chars[i] = LineFeatures.countScalars(buffer, line.subject)
                 words[i] = LineFeatures.countWords(buffer, line.subject)
                 let sentence = LineFeatures.endsLikeSentence(buffer, line.subject)
@@ -85,14 +85,6 @@ public struct LineFeatures: Sendable {
 
     /// Lines with links, or ATX headings, that make a document Markdown.
     static let markdownEvidence = 2
-
-    /// `#` to `######`, then a space or the end: an ATX heading.
-    static func isHeading(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound, buffer[i] == UInt8(ascii: "#") { i += 1 }
-        let level = i - range.lowerBound
-        return level >= 1 && level <= 6 && (i == range.upperBound || buffer[i] == 0x20 || buffer[i] == 0x09)
-    }
 
     /// Gives every line of a wrapped paragraph the paragraph's features.
     private mutating func judgeParagraphs(_ lines: [Line]) {
@@ -118,9 +110,7 @@ public struct LineFeatures: Sendable {
     }
 
     /// Whether the line continues a wrapped paragraph that starts on an earlier line.
-    @inline(__always) func isContinuation(_ line: Int) -> Bool {
-        paragraphs.isWrapped && paragraphs.first[line] >= 0 && Int(paragraphs.first[line]) != line
-    }
+    @inline(__always) func isContinuation(_ line: Int) -> Bool { paragraphs.continues(line) }
 
     /// Recomputes the body, and the prose words before each line, from the
     /// lines that are still kept.
@@ -180,20 +170,13 @@ public struct LineFeatures: Sendable {
         proseWordsTotal > 0 ? Double(proseWordsBefore[line]) / Double(proseWordsTotal) : 0
     }
 
-    /// Non-blank lines from the body to `line`, `line` included: 1 for the line right under it.
+    /// Non-blank lines from the body to `line`, `line` included: 1 for the line right under
+    /// it; 0 inside the body, for a blank line (conditions see none) and without a body.
     public func bodyDistance(_ line: Int) -> Int {
-        guard let body else { return 0 }
-        let here = ordinal(line) >= 0 ? ordinal(line) : ordinal(document: line)
-        if line > body.upperBound { return here - ordinal(body.upperBound) }
-        if line < body.lowerBound { return ordinal(body.lowerBound) - here }
+        guard let body, ordinal(line) >= 0 else { return 0 }
+        if line > body.upperBound { return ordinal(line) - ordinal(body.upperBound) }
+        if line < body.lowerBound { return ordinal(body.lowerBound) - ordinal(line) }
         return 0
-    }
-
-    /// A blank line's position, for `bodyDistance`: that of the next non-blank line.
-    private func ordinal(document line: Int) -> Int {
-        var next = line
-        while next < blockOfLine.count, blockOfLine[next] < 0 { next += 1 }
-        return next < blockOfLine.count ? ordinal(next) : nonBlankCount
     }
 
     public func region(of line: Int) -> Region {

@@ -32,6 +32,16 @@ enum MarkdownPlainText {
         return false
     }
 
+    /// The `#` marks that open an ATX heading at the start of `range` (`#` to `######`,
+    /// then a space or the end), or 0.
+    static func headingMarks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var i = range.lowerBound
+        while i < range.upperBound, i - range.lowerBound < 7, bytes[i] == UInt8(ascii: "#") { i += 1 }
+        let level = i - range.lowerBound
+        guard level >= 1, level <= 6, i == range.upperBound || isSpace(bytes[i]) else { return 0 }
+        return level
+    }
+
     static func plain(_ bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { plain($0) }
     }
@@ -46,9 +56,8 @@ enum MarkdownPlainText {
             start += 1
             while start < end, isSpace(bytes[start]) { start += 1 }
         }
-        var level = 0
-        while start + level < end, bytes[start + level] == UInt8(ascii: "#") { level += 1 }
-        if level >= 1, level <= 6, start + level == end || isSpace(bytes[start + level]) {
+        let level = headingMarks(bytes, start..<end)
+        if level > 0 {
             start += level
             while start < end, isSpace(bytes[start]) { start += 1 }
             // A closing run of `#` after a space.

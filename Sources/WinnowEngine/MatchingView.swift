@@ -31,8 +31,9 @@ import WinnowRules
 struct MatchingView {
     /// The view of each line that needs one: its trimmed subject and its content.
     private var views: [Int: (subject: [UInt8], content: [UInt8])] = [:]
-    /// Lines whose view only takes Markdown markup out: each of its literals is in the view's bytes.
-    private var markupOnly: Set<Int> = []
+    /// Lines whose view only takes Markdown markup out or joins lines, without folding:
+    /// every literal the view holds is in its bytes, so the prefilter may scan them.
+    private var unfolded: Set<Int> = []
     /// First lines whose view is their whole wrapped paragraph.
     private var joined: Set<Int> = []
     static let maximumLength = 2_000
@@ -50,15 +51,11 @@ struct MatchingView {
     init(document: Document, markdown: Bool, paragraphs: WrappedParagraphs = WrappedParagraphs(), words: [Int32] = []) {
         let lines = document.lines
         document.bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < lines.count {
-                let line = lines[index]
-                defer { index += 1 }
-                guard !line.isBlank else { continue }
+            for (index, line) in lines.enumerated() where !line.isBlank {
                 // A paragraph that continues past this line: its lines joined, when it is short.
-                let members = paragraphs.paragraph(of: index)
                 var joinedText: [UInt8]?
-                if members.count > 1, members.lowerBound == index,
+                if paragraphs.startsLongParagraph(index),
+                   case let members = paragraphs.paragraph(of: index),
                    members.reduce(0, { $0 + Int(words[$1]) }) <= Self.paragraphWords {
                     var text: [UInt8] = []
                     for member in members {
@@ -78,20 +75,24 @@ struct MatchingView {
                     markup = markdown && MarkdownPlainText.hasMarkup(content)
                     guard hides || markup else { continue }
                 }
-                var subject = joinedText ?? Array(buffer[line.subject])
-                var whole = joinedText ?? Array(buffer[line.content])
-                if markup {
-                    subject = MarkdownPlainText.plain(subject)
-                    whole = MarkdownPlainText.plain(whole)
+                /// The view of `source`: markup taken out, then folded, as the line needs.
+                func view(of source: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+                    let plain = markup ? MarkdownPlainText.plain(source) : Array(source)
+                    return hides ? plain.withUnsafeBufferPointer(Self.normalized) : plain
                 }
-                if hides {
-                    subject = subject.withUnsafeBufferPointer { Self.normalized($0) }
-                    whole = whole.withUnsafeBufferPointer { Self.normalized($0) }
+                let subject: [UInt8], whole: [UInt8]
+                if let text = joinedText {
+                    // A paragraph's lines are joined by their subjects: one text serves both.
+                    subject = markup || hides ? text.withUnsafeBufferPointer(view) : text
+                    whole = subject
+                } else {
+                    subject = view(of: UnsafeBufferPointer(rebasing: buffer[line.subject]))
+                    whole = view(of: UnsafeBufferPointer(rebasing: buffer[line.content]))
+                    guard !subject.elementsEqual(buffer[line.subject]) || !whole.elementsEqual(buffer[line.content])
+                    else { continue }
                 }
-                guard joinedText != nil || !subject.elementsEqual(buffer[line.subject])
-                        || !whole.elementsEqual(buffer[line.content]) else { continue }
                 views[index] = (subject, whole)
-                if !hides { markupOnly.insert(index) }
+                if !hides { unfolded.insert(index) }
                 if joinedText != nil { joined.insert(index) }
             }
         }
@@ -105,7 +106,7 @@ struct MatchingView {
     /// Whether line `line`'s view only takes markup out or joins lines, so that the prefilter
     /// may scan it for literals; a folded view may hold literals its line does not.
     @inline(__always)
-    func removesMarkupOnly(_ line: Int) -> Bool { markupOnly.contains(line) }
+    func isUnfolded(_ line: Int) -> Bool { unfolded.contains(line) }
 
     /// The view of line `line` as a rule with subject `kind` sees it, or nil when its bytes are their own view.
     @inline(__always)

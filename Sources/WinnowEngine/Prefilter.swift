@@ -68,7 +68,7 @@ struct Prefilter: Sendable {
                 matcher.scan(UnsafeBufferPointer(rebasing: buffer[line.content]), marking: lineMarks)
                 if let view = viewed.bytes(of: index, .raw) {
                     // A view without markup, or of joined lines, holds its own literals; a folded one may hold any.
-                    if viewed.removesMarkupOnly(index) {
+                    if viewed.isUnfolded(index) {
                         view.withUnsafeBufferPointer { matcher.scan($0, marking: lineMarks) }
                     } else {
                         for word in 0..<wordCount { lineMarks[word] = ~0 }

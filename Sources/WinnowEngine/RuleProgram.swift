@@ -95,7 +95,7 @@ public struct RuleProgram: Sendable {
                                     scratch: scratch, prefilter: prefilter, budget: budget,
                                     allowance: budget.nanoseconds(forDocumentOf: document.bytes.count))
             decisions.shape = pass.features.shape
-            decisions.paragraphFirst = pass.features.paragraphs.first
+            decisions.paragraphs = pass.features.paragraphs
             pass.features.updateRegions(decisions)
             prefilter.markLines(of: document, in: buffer, viewed: pass.features.matching, into: scratch)
             for members in order {

@@ -21,6 +21,16 @@ struct WrappedParagraphs: Sendable {
 
     var isWrapped: Bool { !first.isEmpty }
 
+    /// Whether line `line` continues a paragraph that starts on an earlier line.
+    @inline(__always) func continues(_ line: Int) -> Bool {
+        isWrapped && first[line] >= 0 && Int(first[line]) != line
+    }
+
+    /// Whether line `line` starts a paragraph of more than one line.
+    @inline(__always) func startsLongParagraph(_ line: Int) -> Bool {
+        isWrapped && Int(first[line]) == line && line + 1 < first.count && Int(first[line + 1]) == line
+    }
+
     /// The physical lines of line `line`'s paragraph (just `line` when the text is not wrapped).
     func paragraph(of line: Int) -> Range<Int> {
         guard isWrapped, first[line] >= 0 else { return line..<(line + 1) }

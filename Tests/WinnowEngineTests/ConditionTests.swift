@@ -19,6 +19,13 @@ import WinnowRules
 
     private let d = "dropped t/r"
 
+    /// Three paragraphs of three lines, wrapped at 72 columns.
+    static let wrappedPage = Array(repeating: """
+        The council met on Tuesday evening to agree the budget for the coming
+        year, and the vote on the new bridge was closer than anyone had expected
+        it to be, with the mayor casting the deciding vote well after midnight.
+        """, count: 3).joined(separator: "\n\n") + "\n"
+
     @Test func charsCountCharactersNotBytes() throws {
         #expect(try verdicts(when: "max-chars: 5", "Hello\nHello!\nhéllo\n") == [d, "kept", d])
         #expect(try verdicts(when: "min-chars: 6", "Hello\nHello!\n  * Hi  \n") == ["kept", d, "kept"])
@@ -168,12 +175,7 @@ import WinnowRules
     }
 
     @Test func continuationMarksTheLaterLinesOfAWrappedParagraph() throws {
-        let paragraph = """
-            The council met on Tuesday evening to agree the budget for the coming
-            year, and the vote on the new bridge was closer than anyone had expected
-            it to be, with the mayor casting the deciding vote well after midnight.
-            """
-        let input = [paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n"
+        let input = Self.wrappedPage
         #expect(try verdicts(when: "continuation: false", input)
             == [d, "kept", "kept", "blank", d, "kept", "kept", "blank", d, "kept", "kept"])
         #expect(try verdicts(when: "continuation: true", input)
@@ -183,12 +185,7 @@ import WinnowRules
     }
 
     @Test func shapeTestsHowTheWholeDocumentIsLaidOut() throws {
-        let paragraph = """
-            The council met on Tuesday evening to agree the budget for the coming
-            year, and the vote on the new bridge was closer than anyone had expected
-            it to be, with the mayor casting the deciding vote well after midnight.
-            """
-        let wrapped = [paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n"
+        let wrapped = Self.wrappedPage
         let wrappedDrops = wrapped.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             .map { $0.isEmpty ? "blank" : d }
         #expect(try verdicts(when: "shape: wrapped", wrapped) == wrappedDrops)

@@ -31,12 +31,7 @@ import WinnowEngine
     }
 
     @Test func marksTheLinesThatContinueAWrappedParagraph() throws {
-        let paragraph = """
-            The council met on Tuesday evening to agree the budget for the coming
-            year, and the vote on the new bridge was closer than anyone had expected
-            it to be, with the mayor casting the deciding vote well after midnight.
-            """
-        let text = [paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n\nAdvertisement\n"
+        let text = TestRules.wrappedPage + "\nAdvertisement\n"
         let lines = try explain(text).split(separator: "\n").map(String.init)
         #expect(lines[0].hasSuffix("; shape: wrapped at 72"))
         #expect(lines[1] == "    1   The council met on Tuesday evening to agree the budget for the coming")

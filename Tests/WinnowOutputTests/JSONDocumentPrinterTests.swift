@@ -21,13 +21,8 @@ import WinnowRules
 
     @Test func theShapeMemberSaysWhatWasDetected() throws {
         let filter = try TestRules.filter()
-        let paragraph = """
-            The council met on Tuesday evening to agree the budget for the coming
-            year, and the vote on the new bridge was closer than anyone had expected
-            it to be, with the mayor casting the deciding vote well after midnight.
-            """
         let cases = [
-            ([paragraph, paragraph, paragraph].joined(separator: "\n\n") + "\n",
+            (TestRules.wrappedPage,
              #""shape":{"wrapped":true,"width":72,"markdown":false}"#),
             ("# Budget\n\nSee [the plan](/p).\n\n[Home](/)\n", #""shape":{"wrapped":false,"width":0,"markdown":true}"#),
         ]

@@ -77,6 +77,13 @@ enum TestRules {
     static func program() throws -> RuleProgram { RuleProgram(ruleSet: try ruleSet()) }
 
     /// A page with one line for each rule.
+    /// Three paragraphs of three lines, wrapped at 72 columns, as a converter writes them.
+    static let wrappedPage = Array(repeating: """
+        The council met on Tuesday evening to agree the budget for the coming
+        year, and the vote on the new bridge was closer than anyone had expected
+        it to be, with the mayor casting the deciding vote well after midnight.
+        """, count: 3).joined(separator: "\n\n") + "\n"
+
     static let page = """
         Advertisement
         Headline of the story

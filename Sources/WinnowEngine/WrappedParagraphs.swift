@@ -6,10 +6,10 @@
 /// A line continues into the next when the next line's first word would not
 /// have fitted after it within the wrap width: that is why the converter
 /// broke the line there. The next line must follow directly, carry no list
-/// bullet and be indented at least as far. The wrap width is the width most
-/// long lines reach (the 90th percentile of line widths). Text counts as
-/// wrapped only when enough lines continue; text with one paragraph a line
-/// has no units.
+/// bullet and be indented at least as far. The wrap width is the cliff
+/// where line ends stop (see `wrapWidth(_:)`). Text counts as wrapped only
+/// when enough lines continue, and enough of those in lower case; text with
+/// one paragraph a line has no units.
 ///
 ///     let units = WrappedParagraphs(document: document)
 ///     units.first[7]   // the first physical line of line 7's paragraph (7 when it starts one)
@@ -46,6 +46,13 @@ struct WrappedParagraphs: Sendable {
     static let minimumLowercaseShare = 0.25
     /// Lines before a lower-case line that are enough to find the wrap width from them alone.
     static let minimumBreaks = 5
+    /// Text that no line passes the wrap width in (at most this share of its
+    /// lines) is bounded by it, as a converter's output is: then fewer
+    /// continuing lines make it wrapped, so that a short article under a big
+    /// menu still counts, as long as most of them start in lower case.
+    static let boundedOverflowShare = 0.02
+    static let boundedMinimumContinuations = 10
+    static let boundedMinimumLowercaseShare = 0.5
 
     /// Whether the text at `index` starts with a lower-case letter (ASCII, or Latin-1 and Latin Extended-A).
     static func startsLowercase(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
@@ -128,6 +135,7 @@ struct WrappedParagraphs: Sendable {
         let nonBlankCount = widths.count
         guard nonBlankCount >= Self.minimumContinuations + 1 else { return }
         let wrap = Self.wrapWidth(breaking.count >= Self.minimumBreaks ? breaking : widths)
+        let overflowing = widths.lazy.filter { Int($0) > wrap + Self.endWindow }.count
         widths = []
         breaking = []
         // Narrower than this is a list or a menu, not wrapped prose.
@@ -151,10 +159,15 @@ struct WrappedParagraphs: Sendable {
                 }
             }
         }
-        guard count >= Self.minimumContinuations, Double(count) >= Self.minimumShare * Double(nonBlankCount) else { return }
+        guard count >= Self.minimumContinuations else { return }
         // Wrapped prose breaks inside sentences, so many continuing lines start in lower case;
         // a list of items of even width (names, titles) looks wrapped by width alone and does not.
-        guard Double(lowercase) >= Self.minimumLowercaseShare * Double(count) else { return }
+        let common = Double(count) >= Self.minimumShare * Double(nonBlankCount)
+            && Double(lowercase) >= Self.minimumLowercaseShare * Double(count)
+        let bounded = Double(overflowing) <= Self.boundedOverflowShare * Double(nonBlankCount)
+            && count >= Self.boundedMinimumContinuations
+            && Double(lowercase) >= Self.boundedMinimumLowercaseShare * Double(count)
+        guard common || bounded else { return }
         width = wrap
         first = .init(repeating: -1, count: n)
         var start: Int32 = -1

@@ -95,4 +95,16 @@ import WinnowRules
         let text = (0..<12).map { "Laureate 20\($0 + 10) - Member of the project team Number \($0)" }.joined(separator: "\n")
         #expect(!WrappedParagraphs(document: Document(bytes: Array(text.utf8))).isWrapped)
     }
+
+    @Test func aShortWrappedArticleUnderABigMenuIsWrappedWhenNoLinePassesTheWidth() {
+        // 200 menu lines make the article's 12 continuing lines a twentieth of the page.
+        let menu = (0..<200).map { "Section \($0)" }.joined(separator: "\n")
+        let article = Self.wrapped + Self.wrapped
+        let bounded = WrappedParagraphs(document: Document(bytes: Array((menu + "\n\n" + article).utf8)))
+        #expect(bounded.isWrapped && bounded.width == 72)
+        // Long unwrapped lines in the menu pass the width: no longer the output of a wrapping converter.
+        let long = (0..<10).map { "Item \($0): " + String(repeating: "a long teaser that runs on ", count: 5) }
+        let unbounded = menu + "\n" + long.joined(separator: "\n") + "\n\n" + article
+        #expect(!WrappedParagraphs(document: Document(bytes: Array(unbounded.utf8))).isWrapped)
+    }
 }

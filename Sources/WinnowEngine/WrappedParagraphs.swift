@@ -81,6 +81,26 @@ struct WrappedParagraphs: Sendable {
         }
     }
 
+    /// The most words a label under a paragraph has ("Share this article").
+    static let maximumLabelWords = 4
+
+    /// Words in `range`: runs of non-whitespace.
+    static func words(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0, inWord = false, index = range.lowerBound
+        while index < range.upperBound {
+            let space = TextBytes.whitespaceLength(buffer, at: index, end: range.upperBound)
+            if space > 0 {
+                inWord = false
+                index += space
+            } else {
+                if !inWord { count += 1 }
+                inWord = true
+                index += 1
+            }
+        }
+        return count
+    }
+
     /// Columns below the wrap width where a wrapped line may end: about the longest common word.
     static let endWindow = 8
 
@@ -156,6 +176,20 @@ struct WrappedParagraphs: Sendable {
                     continues[i] = true
                     count += 1
                     if following.startsLowercase { lowercase += 1 }
+                }
+            }
+        }
+        // A sentence that ends at the wrap, then one short line of another kind ("Share this
+        // article", "Email"), is a paragraph and a label the converter set below it, not one paragraph.
+        document.bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<(n - 1) where continues[i] && !continues[i + 1] {
+                let next = lines[i + 1]
+                if Self.words(buffer, next.subject) <= Self.maximumLabelWords,
+                   LineFeatures.endsLikeSentence(buffer, lines[i].subject),
+                   !LineFeatures.endsLikeSentence(buffer, next.subject),
+                   !Self.startsLowercase(buffer, at: next.subjectStart, end: next.subjectEnd) {
+                    continues[i] = false
+                    count -= 1
                 }
             }
         }

@@ -107,4 +107,23 @@ import WinnowRules
         let unbounded = menu + "\n" + long.joined(separator: "\n") + "\n\n" + article
         #expect(!WrappedParagraphs(document: Document(bytes: Array(unbounded.utf8))).isWrapped)
     }
+
+    @Test func aShortLabelUnderASentenceThatEndsAtTheWrapIsNotItsParagraph() {
+        // "pier." ends a sentence at the wrap, so "Share this article" would not have fitted after it.
+        let page = """
+               The harbour board met on Thursday evening to decide how the old ferry
+               pier should be repaired, and it agreed to keep the deck of the pier.
+               Share this article
+
+               The harbour board met on Thursday evening to decide how the old ferry
+               pier should be repaired, and it agreed to keep the deck of the pier.
+               It meets again in May
+
+            """ + Self.wrapped
+        let paragraphs = WrappedParagraphs(document: Document(bytes: Array(page.utf8)))
+        #expect(paragraphs.isWrapped)
+        #expect(paragraphs.continues(1) && !paragraphs.continues(2))
+        // A tail of more words than a label is still the paragraph's last line.
+        #expect(paragraphs.continues(5) && paragraphs.continues(6))
+    }
 }

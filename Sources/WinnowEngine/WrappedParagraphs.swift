@@ -47,7 +47,7 @@ struct WrappedParagraphs: Sendable {
     /// Lines before a lower-case line that are enough to find the wrap width from them alone.
     static let minimumBreaks = 5
     /// Text that no line passes the wrap width in (at most this share of its
-    /// lines) is bounded by it, as a converter's output is: then fewer
+    /// lines; a line with a URL may) is bounded by it, as a converter's output is: then fewer
     /// continuing lines make it wrapped, so that a short article under a big
     /// menu still counts, as long as most of them start in lower case.
     static let boundedOverflowShare = 0.02
@@ -101,6 +101,21 @@ struct WrappedParagraphs: Sendable {
         return count
     }
 
+    /// Whether the bytes hold a URL (`://`) or a Markdown link (`](`), which no converter breaks.
+    static func holdsLink(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index + 1 < range.upperBound {
+            switch (buffer[index], buffer[index + 1]) {
+            case (UInt8(ascii: "]"), UInt8(ascii: "(")): return true
+            case (UInt8(ascii: ":"), UInt8(ascii: "/")):
+                if index + 2 < range.upperBound, buffer[index + 2] == UInt8(ascii: "/") { return true }
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Columns below the wrap width where a wrapped line may end: about the longest common word.
     static let endWindow = 8
 
@@ -141,21 +156,30 @@ struct WrappedParagraphs: Sendable {
         // The widths of all lines, and of those a lower-case line follows: a break inside a
         // sentence, the surest sign of wrapping, where menus of even width are not.
         var widths: [Int32] = [], breaking: [Int32] = []
+        // The same for lines without a link: a converter cannot break a URL, so a line with one
+        // may pass the width; without links the cliff is sharper.
+        var plainWidths: [Int32] = [], plainBreaking: [Int32] = []
         widths.reserveCapacity(n)
         document.bytes.withUnsafeBufferPointer { buffer in
             for (index, line) in lines.enumerated() where !line.isBlank {
                 let width = LineFeatures.countScalars(buffer, line.content)
                 widths.append(width)
+                let holdsLink = Self.holdsLink(buffer, line.content)
+                if !holdsLink { plainWidths.append(width) }
                 if index + 1 < n, !lines[index + 1].isBlank, !lines[index + 1].hasBullet,
                    Self.startsLowercase(buffer, at: lines[index + 1].subjectStart, end: lines[index + 1].subjectEnd) {
                     breaking.append(width)
+                    if !holdsLink { plainBreaking.append(width) }
                 }
             }
         }
         let nonBlankCount = widths.count
         guard nonBlankCount >= Self.minimumContinuations + 1 else { return }
-        let wrap = Self.wrapWidth(breaking.count >= Self.minimumBreaks ? breaking : widths)
-        let overflowing = widths.lazy.filter { Int($0) > wrap + Self.endWindow }.count
+        let wrap = Self.wrapWidth(plainBreaking.count >= Self.minimumBreaks ? plainBreaking
+                                  : breaking.count >= Self.minimumBreaks ? breaking : widths)
+        let overflowing = plainWidths.lazy.filter { Int($0) > wrap + Self.endWindow }.count
+        plainWidths = []
+        plainBreaking = []
         widths = []
         breaking = []
         // Narrower than this is a list or a menu, not wrapped prose.

@@ -126,4 +126,13 @@ import WinnowRules
         // A tail of more words than a label is still the paragraph's last line.
         #expect(paragraphs.continues(5) && paragraphs.continues(6))
     }
+
+    @Test func linesWithURLsNeitherSetTheWidthNorBreakTheBound() {
+        // Markdown wrapped at 72: long link lines pass the width and end wherever the URL does.
+        let links = (0..<30).map { "[Story \($0)](https://example.com/\(String(repeating: "a", count: 70 + $0)))\nread on" }
+        let page = links.joined(separator: "\n\n") + "\n\n" + (0..<200).map { "Section \($0)" }.joined(separator: "\n")
+            + "\n\n" + Self.wrapped + Self.wrapped
+        let paragraphs = WrappedParagraphs(document: Document(bytes: Array(page.utf8)))
+        #expect(paragraphs.isWrapped && paragraphs.width == 72)
+    }
 }

@@ -166,8 +166,12 @@ struct WrappedParagraphs: Sendable {
                 widths.append(width)
                 let holdsLink = Self.holdsLink(buffer, line.content)
                 if !holdsLink { plainWidths.append(width) }
-                if index + 1 < n, !lines[index + 1].isBlank, !lines[index + 1].hasBullet,
-                   Self.startsLowercase(buffer, at: lines[index + 1].subjectStart, end: lines[index + 1].subjectEnd) {
+                // Indented at least as far: lynx breaks a long line of code at its edge, mid-word,
+                // and sets the rest at the left margin.
+                let next = index + 1 < n ? lines[index + 1] : line
+                if index + 1 < n, !next.isBlank, !next.hasBullet,
+                   next.subjectStart - next.start >= line.subjectStart - line.start,
+                   Self.startsLowercase(buffer, at: next.subjectStart, end: next.subjectEnd) {
                     breaking.append(width)
                     if !holdsLink { plainBreaking.append(width) }
                 }

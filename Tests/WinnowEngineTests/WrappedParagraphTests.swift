@@ -135,4 +135,14 @@ import WinnowRules
         let paragraphs = WrappedParagraphs(document: Document(bytes: Array(page.utf8)))
         #expect(paragraphs.isWrapped && paragraphs.width == 72)
     }
+
+    @Test func codeBrokenAtTheEdgeDoesNotSetTheWidth() {
+        // lynx breaks a long line of code at column 80 mid-word and sets the rest at the margin.
+        let code = (0..<40).map { _ in
+            "            className=\"flex items-center justify-between p-3 border-b border-gra\ny-200 hover:bg-gray-50\""
+        }
+        let page = code.joined(separator: "\n") + "\n\n" + Self.wrapped + Self.wrapped + Self.wrapped
+        let paragraphs = WrappedParagraphs(document: Document(bytes: Array(page.utf8)))
+        #expect(paragraphs.width == 72)
+    }
 }

@@ -116,6 +116,10 @@ struct WrappedParagraphs: Sendable {
         return false
     }
 
+    /// Columns a line may pass the wrap width by and still wrap: the cliff is found from a
+    /// sample of lines, and the converter's own width may be a column or two past the longest.
+    static let wrapSlack = 1
+
     /// Columns below the wrap width where a wrapped line may end: about the longest common word.
     static let endWindow = 8
 
@@ -198,7 +202,8 @@ struct WrappedParagraphs: Sendable {
                 defer { shape = nextShape }
                 guard let current = shape, let following = nextShape else { continue }
                 let width = Int(current.width)
-                guard width * 2 >= wrap, width <= wrap, !lines[i + 1].hasBullet, following.indent >= current.indent
+                guard width * 2 >= wrap, width <= wrap + Self.wrapSlack, !lines[i + 1].hasBullet,
+                      following.indent >= current.indent
                 else { continue }
                 if width + 1 + Int(following.firstWord) > wrap {
                     continues[i] = true

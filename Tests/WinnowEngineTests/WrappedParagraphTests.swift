@@ -145,4 +145,20 @@ import WinnowRules
         let paragraphs = WrappedParagraphs(document: Document(bytes: Array(page.utf8)))
         #expect(paragraphs.width == 72)
     }
+
+    @Test func aLineOneColumnPastTheCliffStillWraps() {
+        // The width comes from the lines a lower-case line follows; the one line that reaches
+        // column 73 is followed by a capital, so the cliff is found at 72.
+        let page = Self.wrapped + Self.wrapped + """
+               The harbour board met on Thursday evening to decide how the old ferry
+               pier should be repaired, and after two hours of debate it agreed to a
+               new plan. Fishermen who use the pier every morning said they were glad
+               Fishermen said so.
+
+            """
+        let paragraphs = WrappedParagraphs(document: Document(bytes: Array(page.utf8)))
+        let last = page.split(separator: "\n", omittingEmptySubsequences: false).count - 2
+        #expect(paragraphs.width == 72)
+        #expect(paragraphs.continues(last))
+    }
 }

@@ -82,24 +82,7 @@ struct WrappedParagraphs: Sendable {
     }
 
     /// The most words a label under a paragraph has ("Share this article").
-    static let maximumLabelWords = 4
-
-    /// Words in `range`: runs of non-whitespace.
-    static func words(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0, inWord = false, index = range.lowerBound
-        while index < range.upperBound {
-            let space = TextBytes.whitespaceLength(buffer, at: index, end: range.upperBound)
-            if space > 0 {
-                inWord = false
-                index += space
-            } else {
-                if !inWord { count += 1 }
-                inWord = true
-                index += 1
-            }
-        }
-        return count
-    }
+    static let maximumLabelWords: Int32 = 4
 
     /// Whether the bytes hold a URL (`://`) or a Markdown link (`](`), which no converter breaks.
     static func holdsLink(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -117,8 +100,11 @@ struct WrappedParagraphs: Sendable {
     }
 
     /// Columns a line may pass the wrap width by and still wrap: the cliff is found from a
-    /// sample of lines, and the converter's own width may be a column or two past the longest.
+    /// sample of lines, and the converter's own width may be a column past the longest of them.
     static let wrapSlack = 1
+
+    /// The widest wrap width looked for, in columns.
+    static let widestCounted = 1_000
 
     /// Columns below the wrap width where a wrapped line may end: about the longest common word.
     static let endWindow = 8
@@ -131,7 +117,7 @@ struct WrappedParagraphs: Sendable {
     /// last lines fall below and unbreakable URLs above, and neither makes
     /// such a cliff.
     static func wrapWidth(_ widths: [Int32]) -> Int {
-        let widest = min(Int(widths.max() ?? 0), 1_000)
+        let widest = min(Int(widths.max() ?? 0), widestCounted)
         guard widest >= 40 else { return 0 }
         var ends = [Int](repeating: 0, count: widest + endWindow + 1)
         for width in widths where width <= widest { ends[Int(width)] += 1 }
@@ -161,20 +147,21 @@ struct WrappedParagraphs: Sendable {
         // sentence, the surest sign of wrapping, where menus of even width are not.
         var widths: [Int32] = [], breaking: [Int32] = []
         // The same for lines without a link: a converter cannot break a URL, so a line with one
-        // may pass the width; without links the cliff is sharper.
-        var plainWidths: [Int32] = [], plainBreaking: [Int32] = []
+        // may pass the width; without links the cliff is sharper. Their widths are only counted
+        // past the wrap, so a histogram (the last bucket: every wider line) does.
+        var plainWidthCounts = [Int](repeating: 0, count: Self.widestCounted + 1), plainBreaking: [Int32] = []
         widths.reserveCapacity(n)
         document.bytes.withUnsafeBufferPointer { buffer in
             for (index, line) in lines.enumerated() where !line.isBlank {
                 let width = LineFeatures.countScalars(buffer, line.content)
                 widths.append(width)
                 let holdsLink = Self.holdsLink(buffer, line.content)
-                if !holdsLink { plainWidths.append(width) }
+                if !holdsLink { plainWidthCounts[min(Int(width), Self.widestCounted)] += 1 }
+                guard index + 1 < n else { continue }
+                let next = lines[index + 1]
                 // Indented at least as far: lynx breaks a long line of code at its edge, mid-word,
                 // and sets the rest at the left margin.
-                let next = index + 1 < n ? lines[index + 1] : line
-                if index + 1 < n, !next.isBlank, !next.hasBullet,
-                   next.subjectStart - next.start >= line.subjectStart - line.start,
+                if !next.isBlank, !next.hasBullet, next.subjectStart - next.start >= line.subjectStart - line.start,
                    Self.startsLowercase(buffer, at: next.subjectStart, end: next.subjectEnd) {
                     breaking.append(width)
                     if !holdsLink { plainBreaking.append(width) }
@@ -185,8 +172,7 @@ struct WrappedParagraphs: Sendable {
         guard nonBlankCount >= Self.minimumContinuations + 1 else { return }
         let wrap = Self.wrapWidth(plainBreaking.count >= Self.minimumBreaks ? plainBreaking
                                   : breaking.count >= Self.minimumBreaks ? breaking : widths)
-        let overflowing = plainWidths.lazy.filter { Int($0) > wrap + Self.endWindow }.count
-        plainWidths = []
+        let overflowing = plainWidthCounts[min(wrap + Self.endWindow + 1, Self.widestCounted)...].reduce(0, +)
         plainBreaking = []
         widths = []
         breaking = []
@@ -217,7 +203,7 @@ struct WrappedParagraphs: Sendable {
         document.bytes.withUnsafeBufferPointer { buffer in
             for i in 0..<(n - 1) where continues[i] && !continues[i + 1] {
                 let next = lines[i + 1]
-                if Self.words(buffer, next.subject) <= Self.maximumLabelWords,
+                if LineFeatures.countWords(buffer, next.subject) <= Self.maximumLabelWords,
                    LineFeatures.endsLikeSentence(buffer, lines[i].subject),
                    !LineFeatures.endsLikeSentence(buffer, next.subject),
                    !Self.startsLowercase(buffer, at: next.subjectStart, end: next.subjectEnd) {

@@ -81,6 +81,7 @@ public struct LineFeatures: Sendable {
         self.shape = shape
         matching = MatchingView(document: document, markdown: shape.isMarkdown, paragraphs: paragraphs, words: words)
         if paragraphs.isWrapped { judgeParagraphs(lines) }
+        markSentenceRuns()
     }
 
     /// Lines with links, or ATX headings, that make a document Markdown.
@@ -141,6 +142,7 @@ public struct LineFeatures: Sendable {
             else if continuation { score = 0 }
             else if prose { score = 2 * Int(words[i]) }
             else if words[i] >= settings.longLineWords { score = Int(words[i]) }
+            else if flags[i] & Flag.sentenceRun != 0 && Int(words[i]) >= settings.sentenceRunWords { score = 0 }
             else if symbolic(i) { score = -2 * settings.symbolLinePenalty }
             else if words[i] <= settings.shortLineWords { score = -2 * settings.shortLinePenalty }
             else { score = -2 * settings.linePenalty }
@@ -208,6 +210,30 @@ public struct LineFeatures: Sendable {
         static let sentence: UInt8 = 1
         static let prose: UInt8 = 2
         static let symbolic: UInt8 = 4
+        /// In a run of at least `sentence-run-lines` short sentences (see `markSentenceRuns`).
+        static let sentenceRun: UInt8 = 8
+    }
+
+    /// Marks the lines of each run of `sentence-run-lines` or more short
+    /// sentences in a row: non-blank lines, or wrapped paragraphs, that end like
+    /// sentences without being prose. Prose and blank lines may come between them.
+    private mutating func markSentenceRuns() {
+        var runStart = -1, runLength = 0
+        func close(before end: Int) {
+            guard runLength >= settings.sentenceRunLines else { return }
+            for line in runStart..<end where blockOfLine[line] >= 0 { flags[line] |= Flag.sentenceRun }
+        }
+        for i in flags.indices where blockOfLine[i] >= 0 {
+            if sentence(i) {
+                if runLength == 0 { runStart = i }
+                // A paragraph neither counts nor breaks a run; a wrapped one is one line.
+                if !prose(i) && !isContinuation(i) { runLength += 1 }
+            } else {
+                close(before: i)
+                runLength = 0
+            }
+        }
+        close(before: flags.count)
     }
 
     static func countScalars(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {

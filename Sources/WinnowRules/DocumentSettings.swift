@@ -22,6 +22,12 @@ public struct DocumentSettings: Sendable, Hashable {
     /// What a line of code or data (a digit first, or brackets, `;`, `=`…)
     /// costs the body: listings and tables sit inside articles, menus don't.
     public var symbolLinePenalty = 1
+    /// Short sentences (not prose) this many in a row, lines or wrapped
+    /// paragraphs, with only prose between them, cost the body nothing: an article told in short lines, not a menu's
+    /// descriptions or a footer's asides, which come one or two at a time.
+    public var sentenceRunLines = 3
+    /// The fewest words a line of such a run needs to cost nothing.
+    public var sentenceRunWords = 3
     /// What one rule may cost on one document before it is suspended for the rest of it.
     public var budget = RuleBudget()
 
@@ -35,6 +41,8 @@ public struct DocumentSettings: Sendable, Hashable {
         "line-penalty": \.linePenalty,
         "short-line-penalty": \.shortLinePenalty,
         "symbol-line-penalty": \.symbolLinePenalty,
+        "sentence-run-lines": \.sentenceRunLines,
+        "sentence-run-words": \.sentenceRunWords,
         "rule-limit-hits": \.budget.limitHits,
         "rule-time-ms": \.budget.milliseconds,
         "rule-time-ms-per-mb": \.budget.millisecondsPerMB,

@@ -148,6 +148,40 @@ import WinnowRules
             == ["kept", d, d, "kept", "blank", "kept", "kept"])
     }
 
+    @Test func shortSentencesInARowStayInTheBody() throws {
+        // Five short sentences between two paragraphs cost the body nothing, so it spans them.
+        let told = """
+            Menu
+            The council met on Tuesday and agreed the budget for next year after a debate.
+            Buses run late.
+            Trains run later.
+            Fares still rise.
+            Rents rise too.
+            Wages do not rise.
+            The vote was close, officials said, and the mayor cast the deciding vote at night.
+
+            """
+        #expect(try verdicts(when: "region: body", regex: "run|rise", told)
+            == ["kept", "kept", d, d, d, d, d, "kept"])
+        // Counted as short lines, they cost more than the second paragraph brings: the body ends above them.
+        #expect(try verdicts(when: "region: body", regex: "run|rise", settings: "sentence-run-lines: 6", told)
+            == ["kept", "kept", "kept", "kept", "kept", "kept", "kept", "kept"])
+        // Asides one or two at a time, between menu lines, still cost their penalty.
+        let asides = """
+            The council met on Tuesday and agreed the budget for next year after a debate.
+            Have a great week.
+            Thanks for reading.
+            Menu
+            Have a great week.
+            Thanks for reading.
+            Menu
+            The vote was close, officials said, and the mayor cast the deciding vote at night.
+
+            """
+        #expect(try verdicts(when: "region: footer", regex: "week|reading|Menu", asides)
+            == ["kept", d, d, d, d, d, d, "kept"])
+    }
+
     @Test func proseWordsAboveCountsKeptProseWords() throws {
         let input = """
             Headline

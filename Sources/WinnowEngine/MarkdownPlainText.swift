@@ -10,10 +10,10 @@
 /// - a heading's `#` marks, before and after, and block-quote `>` marks;
 /// - link and image markup, keeping the text: `[text](url)` and
 ///   `![alt](src)` become `text` and `alt`, `[text][ref]` becomes `text`;
-/// - emphasis: runs of up to three `*` or `_` that open or close a span
+/// - emphasis: runs of up to three `*` or `_` that open and close a span
 ///   (`**bold**`, `_em_`), and `**` inside a word (`Rel**ated**`), but not
-///   one `_` or `*` inside a word (`snake_case`, `2*3`) or standing alone
-///   (`2 * 3`);
+///   one `_` or `*` inside a word (`snake_case`, `2*3`), standing alone
+///   (`2 * 3`) or without its partner (`Email*`);
 /// - the backslash of an escape (`\[`, `\*`, `\_`), as html2text writes them.
 ///
 /// Links wrapped across lines are left as they are: each line is read alone.
@@ -76,6 +76,9 @@ enum MarkdownPlainText {
     private static func appendInline(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to out: inout [UInt8]) {
         var i = range.lowerBound
         let end = range.upperBound
+        // Emphasis runs as written to `out`; only those that pair up are removed at the end.
+        var runs: [EmphasisRun] = []
+        defer { removePairs(runs, from: &out) }
         while i < end {
             let byte = bytes[i]
             switch byte {
@@ -106,12 +109,13 @@ enum MarkdownPlainText {
                 // `**` may also sit inside a word (`Rel**ated**`), as CommonMark allows for `*`.
                 let intraword = byte == UInt8(ascii: "*") && run - i >= 2 && before.map { !isSpace($0) } == true
                     && after.map { !isSpace($0) } == true
-                if run - i <= 3, intraword || isDelimiter(before: before, after: after) {
-                    i = run
-                } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run]))
-                    i = run
+                let opens = intraword || opensSpan(before: before, after: after)
+                let closes = intraword || closesSpan(before: before, after: after)
+                if run - i <= 3, opens || closes {
+                    runs.append(EmphasisRun(at: out.count, length: run - i, byte: byte, opens: opens, closes: closes))
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<run]))
+                i = run
             default:
                 out.append(byte)
                 i += 1
@@ -157,14 +161,44 @@ enum MarkdownPlainText {
         return nil
     }
 
-    /// An emphasis run opens a span (nothing or a space or punctuation before, text after)
-    /// or closes one (text before, nothing or a space or punctuation after).
-    private static func isDelimiter(before: UInt8?, after: UInt8?) -> Bool {
-        let openSide = before.map { isSpace($0) || isPunctuation($0) } ?? true
-        let closeSide = after.map { isSpace($0) || isPunctuation($0) } ?? true
-        let textAfter = after.map { !isSpace($0) } ?? false
-        let textBefore = before.map { !isSpace($0) } ?? false
-        return (openSide && textAfter) || (textBefore && closeSide)
+    /// A run of `*` or `_` in the output that may open or close a span.
+    private struct EmphasisRun {
+        var at: Int
+        var length: Int
+        var byte: UInt8
+        var opens: Bool
+        var closes: Bool
+    }
+
+    /// An emphasis run may open a span with nothing or a space or punctuation before it and text after.
+    private static func opensSpan(before: UInt8?, after: UInt8?) -> Bool {
+        (before.map { isSpace($0) || isPunctuation($0) } ?? true) && (after.map { !isSpace($0) } ?? false)
+    }
+
+    /// An emphasis run may close a span with text before it and nothing or a space or punctuation after.
+    private static func closesSpan(before: UInt8?, after: UInt8?) -> Bool {
+        (before.map { !isSpace($0) } ?? false) && (after.map { isSpace($0) || isPunctuation($0) } ?? true)
+    }
+
+    /// Removes from `out` the runs that pair up, an opener with the nearest later closer of the
+    /// same mark and length: a lone `*` (`Email*`, a required field) is text, as in CommonMark.
+    private static func removePairs(_ runs: [EmphasisRun], from out: inout [UInt8]) {
+        guard runs.count >= 2 else { return }
+        var openers: [Int] = []
+        var paired: [Int] = []
+        for (index, run) in runs.enumerated() {
+            if run.closes, let match = openers.lastIndex(where: { runs[$0].byte == run.byte && runs[$0].length == run.length }) {
+                paired.append(openers[match])
+                paired.append(index)
+                openers.removeSubrange(match...)
+            } else if run.opens {
+                openers.append(index)
+            }
+        }
+        for index in paired.sorted(by: >) {
+            let run = runs[index]
+            out.removeSubrange(run.at..<(run.at + run.length))
+        }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

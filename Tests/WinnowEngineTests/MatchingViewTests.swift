@@ -71,6 +71,13 @@ import WinnowRules
         #expect(plain("[unclosed link") == "[unclosed link")
         #expect(plain("a [bracket] alone") == "a [bracket] alone")
         #expect(plain("****") == "****")
+        // Emphasis needs its partner: a required field's `*` or a footnote mark is text.
+        #expect(plain("Email*") == "Email*")
+        #expect(plain("*Terms apply") == "*Terms apply")
+        #expect(plain("Price* from **£5**") == "Price* from £5")
+        #expect(plain("***Also Read:***") == "Also Read:")
+        #expect(plain("**bold *and* italic**") == "bold and italic")
+        #expect(plain("[**Read**](/r) more_") == "Read more_")
     }
 
     private let rules = """

@@ -142,7 +142,7 @@ public struct LineFeatures: Sendable {
             else if continuation { score = 0 }
             else if prose { score = 2 * Int(words[i]) }
             else if words[i] >= settings.longLineWords { score = Int(words[i]) }
-            else if flags[i] & Flag.sentenceRun != 0 && Int(words[i]) >= settings.sentenceRunWords { score = 0 }
+            else if flags[i] & Flag.sentenceRun != 0 { score = 0 }
             else if symbolic(i) { score = -2 * settings.symbolLinePenalty }
             else if words[i] <= settings.shortLineWords { score = -2 * settings.shortLinePenalty }
             else { score = -2 * settings.linePenalty }
@@ -210,18 +210,22 @@ public struct LineFeatures: Sendable {
         static let sentence: UInt8 = 1
         static let prose: UInt8 = 2
         static let symbolic: UInt8 = 4
-        /// In a run of at least `sentence-run-lines` short sentences (see `markSentenceRuns`).
+        /// Has `sentence-run-words` words or more, in a run of `sentence-run-lines` short sentences (see `markSentenceRuns`).
         static let sentenceRun: UInt8 = 8
     }
 
-    /// Marks the lines of each run of `sentence-run-lines` or more short
-    /// sentences in a row: non-blank lines, or wrapped paragraphs, that end like
-    /// sentences without being prose. Prose and blank lines may come between them.
+    /// Marks the lines of `sentence-run-words` words or more in each run of
+    /// `sentence-run-lines` or more short sentences in a row: non-blank lines,
+    /// or wrapped paragraphs, that end like sentences without being prose.
+    /// Prose and blank lines may come between them. Words and endings are
+    /// fixed once the paragraphs are judged, so this is done once.
     private mutating func markSentenceRuns() {
         var runStart = -1, runLength = 0
         func close(before end: Int) {
             guard runLength >= settings.sentenceRunLines else { return }
-            for line in runStart..<end where blockOfLine[line] >= 0 { flags[line] |= Flag.sentenceRun }
+            for line in runStart..<end where blockOfLine[line] >= 0 && Int(words[line]) >= settings.sentenceRunWords {
+                flags[line] |= Flag.sentenceRun
+            }
         }
         for i in flags.indices where blockOfLine[i] >= 0 {
             if sentence(i) {

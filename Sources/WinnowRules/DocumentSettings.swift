@@ -23,8 +23,9 @@ public struct DocumentSettings: Sendable, Hashable {
     /// costs the body: listings and tables sit inside articles, menus don't.
     public var symbolLinePenalty = 1
     /// Short sentences (not prose) this many in a row, lines or wrapped
-    /// paragraphs, with only prose between them, cost the body nothing: an article told in short lines, not a menu's
-    /// descriptions or a footer's asides, which come one or two at a time.
+    /// paragraphs, with only prose between them, cost the body nothing: an
+    /// article told in short lines, not a menu's descriptions or a footer's
+    /// asides, which come one or two at a time.
     public var sentenceRunLines = 3
     /// The fewest words a line of such a run needs to cost nothing.
     public var sentenceRunWords = 3
